@@ -1,0 +1,141 @@
+"""Read the content tree: every Markdown file becomes a Document with its field lines."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import frontmatter
+
+from .problems import Problem, problem
+from .settings import Settings
+from .yamlsafe import parse_mapping
+
+KIND_FOLDERS = {"events": "event", "stories": "story", "news": "article"}
+SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+RESERVED_SLUGS = {"index", "page", "en", "media", "assets", "search", "feeds"}
+OBSERVANCES_FILE = "observances.yml"
+
+
+@dataclass
+class Document:
+    path: str  # as shown to editors, e.g. campaigns/x/events/y.zh.md
+    abs_path: Path
+    kind: str  # campaign | event | story | article
+    campaign: str  # the campaign folder's slug
+    slug: str
+    lang: str
+    key: str  # translation key: the same for a source and its translations
+    data: dict
+    lines: dict  # dotted field -> line in the file
+    body: str
+    body_line: int  # line of the file where the body starts
+    source_text: str = field(repr=False, default="")
+    yaml_fields: set = field(default_factory=set)  # fields whose YAML was already reported
+
+    def line(self, fld: str) -> int:
+        """The line of a field, or of its nearest parent, or the first line."""
+        parts = fld.split(".") if fld else []
+        while parts:
+            found = self.lines.get(".".join(parts))
+            if found:
+                return found
+            parts.pop()
+        return 1
+
+
+@dataclass
+class ContentTree:
+    documents: list[Document]
+    files: set[str]  # every non-Markdown file, relative to the content folder
+    problems: list[Problem]
+
+
+def load_tree(settings: Settings) -> ContentTree:
+    documents, files, problems = [], set(), []
+    root = settings.content_dir
+    if not root.is_dir():
+        return ContentTree([], set(), [])
+    for path in sorted(root.rglob("*")):
+        rel = path.relative_to(root)
+        if any(part.startswith(".") for part in rel.parts) or path.is_dir():
+            continue
+        if path.suffix.lower() != ".md":
+            files.add(rel.as_posix())
+            continue
+        doc, found = load_document(settings, path)
+        problems.extend(found)
+        if doc is not None:
+            documents.append(doc)
+    return ContentTree(documents, files, problems)
+
+
+def classify(settings: Settings, path: Path):
+    """(kind, campaign, slug, lang, key) from where a file lies, or a problem code."""
+    rel = path.relative_to(settings.content_dir)
+    name = rel.name[: -len(".md")]
+    slug, _, lang = name.partition(".")
+    lang = lang or settings.source_language
+    parts = rel.parts
+    if len(parts) == 2 and slug == "index":
+        kind, campaign, slug = "campaign", parts[0], parts[0]
+    elif len(parts) == 3 and parts[1] in KIND_FOLDERS:
+        kind, campaign = KIND_FOLDERS[parts[1]], parts[0]
+    else:
+        return "unknown_location", {}
+    if lang not in settings.languages:
+        return "unknown_language", {"lang": lang, "languages": ", ".join(settings.languages)}
+    if not SLUG_RE.match(slug) or not SLUG_RE.match(campaign):
+        bad = campaign if not SLUG_RE.match(campaign) else slug
+        return "invalid_slug", {"slug": bad}
+    if slug in RESERVED_SLUGS:
+        return "reserved_slug", {"slug": slug}
+    key = (rel.parent / (name.split(".")[0] if kind != "campaign" else "index")).as_posix()
+    return None, {"kind": kind, "campaign": campaign, "slug": slug, "lang": lang, "key": key}
+
+
+def load_document(settings: Settings, path: Path):
+    shown = settings.rel(path)
+    code, info = classify(settings, path)
+    if code:
+        return None, [problem(shown, 1, "", code, **info)]
+    try:
+        raw = path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError:
+        return None, [problem(shown, 1, "", "not_utf8")]
+    text = raw.lstrip("\ufeff")
+    handler = frontmatter.YAMLHandler()
+    lead = len(text) - len(text.lstrip())
+    lead_lines = text[:lead].count("\n")
+    stripped = text.strip()
+    if not handler.detect(stripped):
+        return None, [problem(shown, 1, "", "no_front_matter")]
+    try:
+        fm_text, body = handler.split(stripped)
+    except ValueError:
+        return None, [problem(shown, 1, "", "no_front_matter")]
+    # Line numbers: count from the text python-frontmatter split, so that the
+    # boundary regex's handling of blank lines cannot shift them.
+    fm_start = stripped.index(fm_text, 3)
+    offset = lead_lines + stripped[:fm_start].count("\n")
+    parsed = parse_mapping(fm_text)
+    problems = [
+        problem(shown, offset + issue.line, issue.field, issue.code, **issue.params)
+        for issue in parsed.issues
+    ]
+    lines = {k: offset + v for k, v in parsed.lines.items()}
+    body_start = len(stripped) - len(body)
+    body_start += len(body) - len(body.lstrip("\n"))
+    body_line = lead_lines + stripped[:body_start].count("\n") + 1
+    doc = Document(
+        path=shown,
+        abs_path=path,
+        data=parsed.data,
+        lines=lines,
+        body=body.strip("\n") + "\n" if body.strip() else "",
+        body_line=body_line,
+        source_text=raw,
+        yaml_fields={issue.field for issue in parsed.issues if issue.field},
+        **info,
+    )
+    return doc, problems

@@ -1,0 +1,63 @@
+"""The core pipeline: load → validate → derive → render. No MkDocs here."""
+from __future__ import annotations
+
+import time
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Optional
+
+from .clock import reference_time
+from .load import load_tree
+from .problems import Problem, errors, sort_unique
+from .publication import PRODUCTION
+from .render import Output, render_site
+from .settings import Settings
+from .site import Site, derive
+from .validate import validate_tree
+
+
+@dataclass
+class Result:
+    problems: list[Problem]
+    outputs: list[Output] = field(default_factory=list)
+    blocks: dict = field(default_factory=dict)  # name -> HTML for hand-written pages
+    site: Optional[Site] = None
+    timings: dict = field(default_factory=dict)  # stage -> seconds, for the benchmark
+
+    @property
+    def errors(self) -> list[Problem]:
+        return errors(self.problems)
+
+
+def check(settings: Settings) -> list[Problem]:
+    """Validate only (what `campaign check` runs)."""
+    tree = load_tree(settings)
+    _items, problems = validate_tree(settings, tree)
+    return sort_unique(problems)
+
+
+def build(settings: Settings, now: Optional[datetime] = None, mode: str = PRODUCTION) -> Result:
+    """Everything the site needs from campaigns/. Valid items are rendered even when
+    others have errors, so that a preview server keeps working; a build decides
+    from `Result.errors` whether to stop."""
+    now = now or reference_time()
+    timings: dict = {}
+    with _timed(timings, "load"):
+        tree = load_tree(settings)
+    with _timed(timings, "validate"):
+        items, problems = validate_tree(settings, tree)
+    with _timed(timings, "derive"):
+        site = derive(settings, items, now, mode)
+    with _timed(timings, "render"):
+        outputs, blocks = render_site(site)
+    return Result(sort_unique(problems), outputs, blocks, site, timings)
+
+
+@contextmanager
+def _timed(timings: dict, stage: str):
+    start = time.perf_counter()
+    try:
+        yield
+    finally:
+        timings[stage] = timings.get(stage, 0.0) + time.perf_counter() - start

@@ -1,0 +1,78 @@
+"""Problems found in content: one record per mistake, with file, line and field."""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+
+from .messages import message
+
+ERROR = "error"
+WARNING = "warning"
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    path: str  # relative to the project root, POSIX separators
+    line: int
+    field: str  # dotted field path, "" for the file as a whole
+    code: str  # key into the message catalogue
+    params: tuple = field(default=(), compare=False)
+    severity: str = ERROR
+
+    def text(self, lang: str = "zh") -> str:
+        return message(self.code, lang, dict(self.params))
+
+    def human(self, lang: str = "zh") -> str:
+        where = f"{self.path}:{self.line}:"
+        label = "" if self.severity == ERROR else ("警告: " if lang == "zh" else "warning: ")
+        fld = f" {self.field}:" if self.field else ""
+        return f"{where}{fld} {label}{self.text(lang)}"
+
+    def github(self, lang: str = "zh") -> str:
+        kind = "error" if self.severity == ERROR else "warning"
+        title = self.field or self.path
+        text = _gh_escape(self.text(lang))
+        return (
+            f"::{kind} file={_gh_prop(self.path)},line={self.line},"
+            f"title={_gh_prop(title)}::{text}"
+        )
+
+    def as_dict(self, lang: str = "zh") -> dict:
+        return {
+            "path": self.path,
+            "line": self.line,
+            "field": self.field,
+            "severity": self.severity,
+            "code": self.code,
+            "message": self.text(lang),
+        }
+
+
+def problem(path: str, line: int, fld: str, code: str, severity: str = ERROR, **params) -> Problem:
+    return Problem(path, max(int(line or 1), 1), fld, code, tuple(sorted(params.items())), severity)
+
+
+def errors(problems) -> list[Problem]:
+    return [p for p in problems if p.severity == ERROR]
+
+
+def sort_unique(problems) -> list[Problem]:
+    """Each mistake once, in file and line order."""
+    return sorted(set(problems))
+
+
+def format_problems(problems, fmt: str = "human", lang: str = "zh") -> str:
+    problems = sort_unique(problems)
+    if fmt == "json":
+        return json.dumps([p.as_dict(lang) for p in problems], ensure_ascii=False, indent=2)
+    if fmt == "github":
+        return "\n".join(p.github(lang) for p in problems)
+    return "\n".join(p.human(lang) for p in problems)
+
+
+def _gh_escape(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _gh_prop(text: str) -> str:
+    return _gh_escape(text).replace(":", "%3A").replace(",", "%2C")

@@ -1,0 +1,77 @@
+"""Links and images inside Markdown bodies, with their lines, and their rewriting."""
+from __future__ import annotations
+
+import posixpath
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from urllib.parse import unquote, urlsplit
+
+from markdown_it import MarkdownIt
+
+
+@dataclass(frozen=True)
+class Reference:
+    kind: str  # "image" or "link"
+    target: str  # as written
+    line: int  # 1-based line within the body
+
+
+@lru_cache(maxsize=1)
+def _parser() -> MarkdownIt:
+    return MarkdownIt("commonmark")
+
+
+def find_references(body: str) -> list[Reference]:
+    refs: list[Reference] = []
+    lines = body.split("\n")
+    for token in _parser().parse(body):
+        if token.type != "inline" or not token.children:
+            continue
+        first, last = token.map if token.map else (0, len(lines))
+        for child in token.children:
+            if child.type == "image":
+                target = unquote(child.attrGet("src") or "")
+                refs.append(Reference("image", target, _line_of(lines, first, last, target)))
+            elif child.type == "link_open":
+                target = unquote(child.attrGet("href") or "")
+                refs.append(Reference("link", target, _line_of(lines, first, last, target)))
+    return refs
+
+
+def is_local(target: str) -> bool:
+    """A relative path inside the site, as opposed to a URL, an anchor or a mail link."""
+    parts = urlsplit(target)
+    return bool(target) and not parts.scheme and not parts.netloc and not target.startswith(("#", "/"))
+
+
+def split_target(target: str) -> tuple[str, str]:
+    parts = urlsplit(target)
+    fragment = f"#{parts.fragment}" if parts.fragment else ""
+    return unquote(parts.path), fragment
+
+
+def resolve(base_dir: str, path: str) -> str:
+    """A path relative to base_dir (inside the content folder), normalised; may start with '..'."""
+    return posixpath.normpath(posixpath.join(base_dir, path)) if base_dir else posixpath.normpath(path)
+
+
+def rewrite(body: str, mapping: dict[str, str]) -> str:
+    """Replace link and image targets written as `](target` or `]: target`."""
+    if not mapping:
+        return body
+
+    def swap(match: re.Match) -> str:
+        target = match.group(2)
+        return match.group(1) + mapping.get(target, target)
+
+    pattern = r"(\]\(\s*<?|\]:\s*<?)(" + "|".join(re.escape(t) for t in sorted(mapping, key=len, reverse=True)) + r")(?=[\s>)\"'])"
+    return re.sub(pattern, swap, body)
+
+
+def _line_of(lines: list[str], first: int, last: int, target: str) -> int:
+    # markdown-it maps blocks, not inline tokens: find the target's own line in its block.
+    for index in range(first, min(last, len(lines))):
+        if target and target in lines[index]:
+            return index + 1
+    return first + 1

@@ -1,0 +1,219 @@
+"""Render: the site model → generated pages (Markdown with HTML blocks) and files.
+
+Values from content are escaped by Jinja's autoescape; editors' Markdown bodies go
+into the page as Markdown, with their links pointed at the generated pages.
+"""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Optional
+
+import yaml
+from jinja2 import Environment, PackageLoader, StrictUndefined
+
+from . import urls
+from .dates import format_day, format_range
+from .i18n import translations
+from .references import rewrite, split_target
+from .site import Entry, Site, sort_key
+
+LOCALES = {"zh": "zh_Hans_CN", "en": "en_GB"}  # languages → CLDR locales for dates
+_BLANK = re.compile(r"\n\s*\n+")
+
+
+@dataclass(frozen=True)
+class Output:
+    path: str  # the path in the site's source tree, e.g. events/x.md
+    content: Optional[bytes] = None
+    source: Optional[str] = None  # or a file to copy as it is
+
+    @property
+    def is_page(self) -> bool:
+        return self.path.endswith(".md")
+
+
+@lru_cache(maxsize=None)
+def environment(lang: str) -> Environment:
+    env = Environment(
+        loader=PackageLoader(__package__, "templates"),
+        autoescape=True,
+        undefined=StrictUndefined,
+        extensions=["jinja2.ext.i18n"],
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.install_gettext_translations(translations(lang), newstyle=True)
+    return env
+
+
+class PageContext:
+    """What a template may ask about the page it renders: links, labels, dates."""
+
+    def __init__(self, site: Site, src: str, lang: str, sources: dict, version=None):
+        self.site, self.src, self.lang = site, src, lang
+        self.prefix = urls.lang_prefix(lang, site.settings.source_language)
+        self._sources = sources  # content path → page src, for links between items
+        self._version = version
+        self._ = translations(lang).gettext
+        self.ngettext = translations(lang).ngettext
+
+    # links
+    def href(self, entry: Entry) -> str:
+        return self._link(urls.page_url(urls.item_src(entry.kind, entry.slug, self.prefix)))
+
+    def index_href(self, kind: str, number: int = 1) -> str:
+        return self._link(urls.page_url(urls.index_src(kind, number, self.prefix)))
+
+    def image(self, path: str) -> str:
+        found = self._version.links.get(path) if self._version else None
+        if not found:
+            return path
+        return self._link(urls.media_src(found[1]))
+
+    def _link(self, url: str) -> str:
+        return urls.relative(self.src, url)
+
+    # labels
+    def kind_label(self, kind: str) -> str:
+        return {"campaign": self._("Campaigns"), "event": self._("Events"),
+                "story": self._("Stories"), "article": self._("News")}[kind]
+
+    def status_label(self, status: str) -> str:
+        return {"scheduled": self._("Scheduled"), "postponed": self._("Postponed"),
+                "cancelled": self._("Cancelled"), "held": self._("Held")}[status]
+
+    def subject_label(self, subject_type: str) -> str:
+        return {"person": self._("person"), "team": self._("team"), "project": self._("project")}[subject_type]
+
+    def count_label(self, total: int) -> str:
+        return self.ngettext("%(num)d item", "%(num)d items", total) % {"num": total}
+
+    def page_label(self, number: int, pages: int) -> str:
+        return self._("page %(number)d of %(pages)d") % {"number": number, "pages": pages}
+
+    def campaign_title(self, entry: Entry) -> str:
+        campaign = self.site.campaign_of(entry)
+        return campaign.model.title if campaign and entry.kind != "campaign" else ""
+
+    def children(self, campaign: Entry, kind: str) -> list:
+        return [e for e in self.site.children.get((campaign.slug, kind), []) if e.listed]
+
+    # dates
+    def when(self, model) -> str:
+        locale, tz = LOCALES.get(self.lang, self.lang), self.site.settings.tz
+        if hasattr(model, "start"):
+            return format_range(model.start, model.end, locale, tz)
+        return format_day(model.date, locale, tz)
+
+
+def render_site(site: Site) -> tuple[list[Output], dict]:
+    """Every generated output, and the blocks that hand-written pages embed."""
+    lang = site.settings.source_language
+    sources = {e.item.source.doc.path: urls.item_src(e.kind, e.slug) for e in site.entries}
+    outputs: list[Output] = []
+    for entry in site.entries:
+        outputs.append(render_item(site, entry, lang, sources))
+    for kind in urls.KIND_FOLDER:
+        outputs.extend(render_index(site, kind, lang, sources))
+    outputs.extend(media_outputs(site))
+    blocks = {"home": render_home(site, lang, sources)}
+    return sorted(outputs, key=lambda o: o.path), blocks
+
+
+def render_item(site: Site, entry: Entry, lang: str, sources: dict) -> Output:
+    version = entry.item.version(lang)
+    src = urls.item_src(entry.kind, entry.slug, urls.lang_prefix(lang, site.settings.source_language))
+    page = PageContext(site, src, lang, sources, version)
+    env = environment(lang)
+    model = version.model
+    campaign = site.campaign_of(entry) if entry.kind != "campaign" else None
+    related = ""
+    if entry.kind == "campaign":
+        _ = page._
+        sections = [("event", _("Programme")), ("story", _("Stories")), ("article", _("News"))]
+        related = _html(env, "campaign_sections.html.j2", page=page, entry=entry, sections=sections)
+    common = {"page": page, "entry": entry, "m": model, "campaign": campaign}
+    header = _html(env, "item_header.html.j2", **common)
+    footer = _html(env, "item_footer.html.j2", related=related, **common)
+    body = _body(version, src, sources)
+    text = f"{_front_matter(model.title, model.summary)}{header}\n\n{body}\n\n{footer}\n"
+    return Output(src, text.encode("utf-8"))
+
+
+def render_index(site: Site, kind: str, lang: str, sources: dict) -> list[Output]:
+    env = environment(lang)
+    entries = site.listed(kind)
+    size = site.settings.page_size
+    pages = max(1, math.ceil(len(entries) / size))
+    title_page = PageContext(site, "", lang, sources)
+    title = title_page.kind_label(kind)
+    outputs = []
+    for number in range(1, pages + 1):
+        chunk = entries[(number - 1) * size: number * size]
+        src = urls.index_src(kind, number, urls.lang_prefix(lang, site.settings.source_language))
+        page = PageContext(site, src, lang, sources)
+        groups = _groups(site, kind, chunk, page)
+        html = _html(env, "index.html.j2", page=page, title=title, kind=kind, groups=groups,
+                     total=len(entries), number=number, pages=pages)
+        shown = title if number == 1 else f"{title} ({number})"
+        outputs.append(Output(src, f"{_front_matter(shown, None)}{html}\n".encode("utf-8")))
+    return outputs
+
+
+def _groups(site: Site, kind: str, chunk: list, page: PageContext) -> list:
+    if kind != "event":
+        return [("", chunk)] if chunk else []
+    upcoming = sorted((e for e in chunk if site.last_day(e) >= site.today), key=sort_key)
+    past = [e for e in chunk if site.last_day(e) < site.today]
+    groups = []
+    if upcoming:
+        groups.append((page._("Upcoming"), upcoming))
+    if past:
+        groups.append((page._("Past"), past))
+    return groups
+
+
+def render_home(site: Site, lang: str, sources: dict) -> str:
+    page = PageContext(site, "index.md", lang, sources)
+    current = sorted(site.upcoming("campaign"), key=sort_key)
+    recent = [] if current else site.listed("campaign")[:4]
+    upcoming_events = sorted(site.upcoming("event"), key=sort_key)[:6]
+    return _html(environment(lang), "home.html.j2", page=page, current=current, recent=recent,
+                 upcoming_events=upcoming_events, stories=site.listed("story")[:4],
+                 news=site.listed("article")[:5])
+
+
+def media_outputs(site: Site) -> list[Output]:
+    files = {}
+    for entry in site.entries:
+        for version in (entry.item.source, *entry.item.translations.values()):
+            for kind, path in version.links.values():
+                if kind == "file":
+                    files[urls.media_src(path)] = str(site.settings.content_dir / path)
+    return [Output(path, source=source) for path, source in sorted(files.items())]
+
+
+def _body(version, src: str, sources: dict) -> str:
+    mapping = {}
+    for target, (kind, path) in version.links.items():
+        _path, fragment = split_target(target)
+        to = sources.get(path) if kind == "page" else urls.media_src(path)
+        if to:
+            mapping[target] = urls.md_relative(src, to) + fragment
+    return rewrite(version.doc.body, mapping).strip()
+
+
+def _front_matter(title: str, description: Optional[str]) -> str:
+    meta = {"title": title}
+    if description:
+        meta["description"] = description
+    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=True, width=10_000) + "---\n\n"
+
+
+def _html(env: Environment, name: str, **context) -> str:
+    """Render an HTML fragment as one Markdown HTML block: no blank lines inside."""
+    html = env.get_template(name).render(**context)
+    return _BLANK.sub("\n", html).strip()

@@ -1,0 +1,33 @@
+"""Site settings the core needs, independent of any site generator."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+
+@dataclass(frozen=True)
+class Settings:
+    root: Path  # the project folder; problem paths are relative to it
+    content_dir: Path  # absolute path of campaigns/
+    languages: tuple[str, ...] = ("zh", "en")  # the first is the source language
+    timezone: str = "Asia/Shanghai"
+    page_size: int = 20
+    site_url: str = ""
+    site_name: str = ""
+    extra: dict = field(default_factory=dict, compare=False, hash=False)
+
+    @property
+    def source_language(self) -> str:
+        return self.languages[0]
+
+    @property
+    def tz(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+    def rel(self, path: Path) -> str:
+        """A path as shown to editors: relative to the project, with / separators."""
+        try:
+            return path.resolve().relative_to(self.root.resolve()).as_posix()
+        except ValueError:
+            return path.as_posix()
