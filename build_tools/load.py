@@ -32,6 +32,7 @@ class Document:
     body_line: int  # line of the file where the body starts
     source_text: str = field(repr=False, default="")
     yaml_fields: set = field(default_factory=set)  # fields whose YAML was already reported
+    readable: bool = True  # False: the front matter could not be read at all
 
     def line(self, fld: str) -> int:
         """The line of a field, or of its nearest parent, or the first line."""
@@ -119,10 +120,12 @@ def load_document(settings: Settings, path: Path):
     fm_start = stripped.index(fm_text, 3)
     offset = lead_lines + stripped[:fm_start].count("\n")
     parsed = parse_mapping(fm_text)
-    problems = [
-        problem(shown, offset + issue.line, issue.field, issue.code, **issue.params)
-        for issue in parsed.issues
-    ]
+    problems = []
+    for issue in parsed.issues:
+        params = dict(issue.params)
+        if "line" in params:  # a YAML syntax error names its line in the file
+            params["line"] = offset + params["line"]
+        problems.append(problem(shown, offset + issue.line, issue.field, issue.code, **params))
     lines = {k: offset + v for k, v in parsed.lines.items()}
     body_start = len(stripped) - len(body)
     body_start += len(body) - len(body.lstrip("\n"))
@@ -136,6 +139,7 @@ def load_document(settings: Settings, path: Path):
         body_line=body_line,
         source_text=raw,
         yaml_fields={issue.field for issue in parsed.issues if issue.field},
+        readable=parsed.readable,
         **info,
     )
     return doc, problems

@@ -48,7 +48,7 @@ class Problem:
         }
 
 
-def problem(path: str, line: int, fld: str, code: str, severity: str = ERROR, **params) -> Problem:
+def problem(path: str, line: int, fld: str, code: str, severity: str = ERROR, /, **params) -> Problem:
     return Problem(path, max(int(line or 1), 1), fld, code, tuple(sorted(params.items())), severity)
 
 

@@ -13,6 +13,7 @@ from typing import Optional
 
 import yaml
 from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup
 
 from . import urls
 from .dates import format_day, format_range
@@ -134,7 +135,7 @@ def render_item(site: Site, entry: Entry, lang: str, sources: dict) -> Output:
     if entry.kind == "campaign":
         _ = page._
         sections = [("event", _("Programme")), ("story", _("Stories")), ("article", _("News"))]
-        related = _html(env, "campaign_sections.html.j2", page=page, entry=entry, sections=sections)
+        related = Markup(_html(env, "campaign_sections.html.j2", page=page, entry=entry, sections=sections))
     common = {"page": page, "entry": entry, "m": model, "campaign": campaign}
     header = _html(env, "item_header.html.j2", **common)
     footer = _html(env, "item_footer.html.j2", related=related, **common)

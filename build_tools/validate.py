@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 import posixpath
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -51,6 +52,8 @@ def validate_tree(settings: Settings, tree: ContentTree) -> tuple[list[Item], li
     translations = [d for d in tree.documents if d.lang != settings.source_language]
     items: dict[str, Item] = {}
     for doc in sources:
+        if not doc.readable:
+            continue
         model, found = _validate(settings, doc, doc.data, MODELS[doc.kind])
         problems.extend(found)
         if model is not None:
@@ -59,8 +62,10 @@ def validate_tree(settings: Settings, tree: ContentTree) -> tuple[list[Item], li
     for doc in translations:
         source_doc = by_key.get(doc.key)
         if source_doc is None:
-            expected = f"{doc.key}.{settings.source_language}.md"
+            expected = f"{settings.rel(settings.content_dir)}/{doc.key}.{settings.source_language}.md"
             problems.append(problem(doc.path, 1, "", "translation_without_source", source=expected))
+            continue
+        if not (doc.readable and source_doc.readable):
             continue
         model, found = _validate_translation(settings, doc, source_doc)
         problems.extend(found)
@@ -187,7 +192,8 @@ def _from_pydantic(exc, doc: Document, model_cls, line_doc=None) -> list[Problem
             code, params = _unknown(fld, loc[-1], _fields_at(model_cls, loc[:-1]))
         elif kind == "literal_error":
             code = "invalid_choice"
-            params = {"got": str(err.get("input")), "choices": ctx.get("expected", "").replace("'", "")}
+            choices = re.findall(r"'([^']*)'", str(ctx.get("expected", "")))
+            params = {"got": str(err.get("input")), "choices": ", ".join(choices)}
         elif kind in ("model_type", "dict_type", "model_attributes_type"):
             code, params = "wrong_type_mapping", {"got": _short(err.get("input"))}
         elif kind == "list_type":

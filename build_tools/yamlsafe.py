@@ -41,6 +41,14 @@ class Parsed:
     lines: dict  # dotted field path -> 1-based line within the YAML text
     issues: list
 
+    @property
+    def readable(self) -> bool:
+        """False when the text as a whole could not be read, so fields mean nothing."""
+        return not any(i.code in FATAL for i in self.issues)
+
+
+FATAL = {"yaml_syntax", "yaml_not_mapping", "front_matter_too_large"}
+
 
 def parse_mapping(text: str) -> Parsed:
     """Parse YAML text that must be a mapping; never raises for bad input."""
@@ -84,7 +92,7 @@ class _Walker:
             return None
         self.seen.add(id(node))
         if node.tag not in _STANDARD_TAGS:
-            self._issue(node, path, "yaml_tag", tag=node.tag)
+            self._issue(node, path, "yaml_tag", tag=node.tag.replace("tag:yaml.org,2002:", "!!"))
             return None
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, path)

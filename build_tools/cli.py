@@ -1,0 +1,81 @@
+"""`campaign`: the editors' and CI's command line."""
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter
+from pathlib import Path
+
+from .config_file import find_config, load_settings
+from .pipeline import build, check
+from .problems import errors, format_problems
+from .publication import PREVIEW, PRODUCTION
+
+KIND_NAMES = {
+    "zh": {"campaign": "个宣传活动", "event": "个活动", "story": "个故事", "article": "篇新闻"},
+    "en": {"campaign": "campaigns", "event": "events", "story": "stories", "article": "articles"},
+}
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(prog="campaign", description="Campaign site tools / 宣传活动网站工具")
+    parser.add_argument("--config", type=Path, help="mkdocs.yml (default: found from the current folder up)")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p_check = sub.add_parser("check", help="validate campaigns/ / 检查内容")
+    p_check.add_argument("--format", choices=("human", "github", "json"), default="human")
+    p_check.add_argument("--lang", choices=("zh", "en"), default="zh")
+
+    p_export = sub.add_parser("export", help="write the generated pages into a folder (for other site generators)")
+    p_export.add_argument("folder", type=Path)
+    p_export.add_argument("--mode", choices=(PREVIEW, PRODUCTION), default=PRODUCTION)
+
+    args = parser.parse_args(argv)
+    settings = load_settings(args.config or find_config(Path.cwd()))
+    if args.command == "check":
+        return _check(settings, args.format, args.lang)
+    if args.command == "export":
+        return _export(settings, args.folder, args.mode)
+    return 2
+
+
+def _check(settings, fmt: str, lang: str) -> int:
+    from .load import load_tree
+
+    problems = check(settings)
+    report = format_problems(problems, fmt, lang)
+    if report:
+        print(report)
+    if errors(problems):
+        if fmt == "human":
+            count = len(errors(problems))
+            print(f"发现 {count} 处错误。" if lang == "zh" else f"{count} error(s) found.", file=sys.stderr)
+        return 1
+    if fmt == "human":
+        docs = load_tree(settings).documents
+        counts = Counter(d.kind for d in docs if d.lang == settings.source_language)
+        translated = sum(1 for d in docs if d.lang != settings.source_language)
+        names = KIND_NAMES[lang]
+        parts = [f"{counts.get(k, 0)} {names[k]}" if lang == "en" else f"{counts.get(k, 0)} {names[k]}" for k in names]
+        if lang == "zh":
+            print(f"内容检查通过：{'，'.join(parts)}；译文 {translated} 篇。")
+        else:
+            print(f"Content OK: {', '.join(parts)}; {translated} translations.")
+    return 0
+
+
+def _export(settings, folder: Path, mode: str) -> int:
+    result = build(settings, mode=mode)
+    if result.errors:
+        print(format_problems(result.problems), file=sys.stderr)
+        return 1
+    for output in result.outputs:
+        target = folder / output.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        data = output.content if output.content is not None else Path(output.source).read_bytes()
+        target.write_bytes(data)
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

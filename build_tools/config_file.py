@@ -1,0 +1,54 @@
+"""Read our plugin's settings from mkdocs.yml without importing MkDocs."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from .settings import Settings
+
+PLUGIN_NAME = "campaigns"
+
+
+class _Loader(yaml.SafeLoader):
+    """Safe loading that reads MkDocs' !ENV and Python-name tags as plain values."""
+
+
+def _tagged(loader, suffix, node):
+    if isinstance(node, yaml.ScalarNode):
+        return loader.construct_scalar(node)
+    if isinstance(node, yaml.SequenceNode):
+        values = loader.construct_sequence(node)
+        return values[-1] if values else None  # !ENV [NAME, default] → the default
+    return loader.construct_mapping(node)
+
+
+_Loader.add_multi_constructor("!", _tagged)
+_Loader.add_multi_constructor("tag:yaml.org,2002:python/", _tagged)
+
+
+def find_config(start: Path) -> Path:
+    for folder in [start, *start.parents]:
+        candidate = folder / "mkdocs.yml"
+        if candidate.is_file():
+            return candidate
+    raise FileNotFoundError(f"no mkdocs.yml in {start} or above")
+
+
+def load_settings(config_path: Path) -> Settings:
+    data = yaml.load(config_path.read_text(encoding="utf-8"), Loader=_Loader) or {}
+    options = {}
+    for entry in data.get("plugins") or []:
+        if isinstance(entry, dict) and PLUGIN_NAME in entry:
+            options = entry[PLUGIN_NAME] or {}
+    root = config_path.resolve().parent
+    return Settings(
+        root=root,
+        content_dir=(root / options.get("content_dir", "campaigns")).resolve(),
+        languages=tuple(options.get("languages", ("zh", "en"))),
+        timezone=options.get("timezone", "Asia/Shanghai"),
+        page_size=int(options.get("page_size", 20)),
+        site_url=data.get("site_url") or "",
+        site_name=data.get("site_name") or "",
+        extra=data.get("extra") or {},
+    )
