@@ -17,6 +17,10 @@ from .site import Site, derive
 from .validate import validate_tree
 
 
+# Outputs beyond the pages of items and index pages: each is site -> [Output].
+GENERATORS: tuple = ()
+
+
 @dataclass
 class Result:
     problems: list[Problem]
@@ -50,7 +54,7 @@ def build(settings: Settings, now: Optional[datetime] = None, mode: str = PRODUC
     with _timed(timings, "derive"):
         site = derive(settings, items, now, mode)
     with _timed(timings, "render"):
-        outputs, blocks = render_site(site)
+        outputs, blocks = render_site(site, GENERATORS)
     return Result(sort_unique(problems), outputs, blocks, site, timings)
 
 

@@ -110,18 +110,52 @@ class PageContext:
         return format_day(model.date, locale, tz)
 
 
-def render_site(site: Site) -> tuple[list[Output], dict]:
-    """Every generated output, and the blocks that hand-written pages embed."""
-    lang = site.settings.source_language
-    sources = {e.item.source.doc.path: urls.item_src(e.kind, e.slug) for e in site.entries}
+def render_site(site: Site, generators=()) -> tuple[list[Output], dict]:
+    """Every generated output, and the blocks that hand-written pages embed.
+
+    `generators` are functions site -> [Output] for the other outputs (calendars,
+    feeds, images...); each handles the languages itself.
+    """
     outputs: list[Output] = []
-    for entry in site.entries:
-        outputs.append(render_item(site, entry, lang, sources))
-    for kind in urls.KIND_FOLDER:
-        outputs.extend(render_index(site, kind, lang, sources))
+    blocks: dict = {}
+    for lang in site.languages:
+        sources = _page_sources(site, lang)
+        for entry in site.entries:
+            if entry.item.version(lang) is not None:
+                outputs.append(render_item(site, entry, lang, sources))
+        for kind in urls.KIND_FOLDER:
+            outputs.extend(render_index(site, kind, lang, sources))
+        blocks[_block_name("home", lang, site)] = render_home(site, lang, sources)
     outputs.extend(media_outputs(site))
-    blocks = {"home": render_home(site, lang, sources)}
-    return sorted(outputs, key=lambda o: o.path), blocks
+    for generate in generators:
+        outputs.extend(generate(site))
+    return _one_per_path(outputs), blocks
+
+
+def _page_sources(site: Site, lang: str) -> dict:
+    """Content file path → the generated page's source path, for links in bodies."""
+    prefix = urls.lang_prefix(lang, site.settings.source_language)
+    sources = {}
+    for e in site.entries:
+        version = e.item.version(lang)
+        if version is not None:
+            sources[version.doc.path] = urls.item_src(e.kind, e.slug, prefix)
+        sources.setdefault(e.item.source.doc.path, urls.item_src(e.kind, e.slug, prefix))
+    return sources
+
+
+def _block_name(name: str, lang: str, site: Site) -> str:
+    return name if lang == site.settings.source_language else f"{name}.{lang}"
+
+
+def _one_per_path(outputs: list[Output]) -> list[Output]:
+    """Sorted outputs; two outputs at one path is a bug, never a silent overwrite."""
+    by_path: dict[str, Output] = {}
+    for output in outputs:
+        if output.path in by_path:
+            raise ValueError(f"two generated outputs at {output.path}")
+        by_path[output.path] = output
+    return [by_path[p] for p in sorted(by_path)]
 
 
 def render_item(site: Site, entry: Entry, lang: str, sources: dict) -> Output:

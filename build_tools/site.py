@@ -41,6 +41,11 @@ class Site:
     children: dict = field(default_factory=dict)  # (campaign slug, kind) -> [Entry]
 
     @property
+    def languages(self) -> list[str]:
+        """The languages that get pages (the source language first)."""
+        return [self.settings.source_language]
+
+    @property
     def today(self) -> date:
         return publication.today(self.now, self.settings.tz)
 
