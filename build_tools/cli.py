@@ -7,7 +7,7 @@ from collections import Counter
 from pathlib import Path
 
 from .config_file import find_config, load_settings
-from .pipeline import build, check
+from .pipeline import build, check_tree
 from .problems import errors, format_problems
 from .publication import PREVIEW, PRODUCTION
 
@@ -40,9 +40,7 @@ def main(argv=None) -> int:
 
 
 def _check(settings, fmt: str, lang: str) -> int:
-    from .load import load_tree
-
-    problems = check(settings)
+    problems, tree = check_tree(settings)
     report = format_problems(problems, fmt, lang)
     if report:
         print(report)
@@ -52,11 +50,11 @@ def _check(settings, fmt: str, lang: str) -> int:
             print(f"发现 {count} 处错误。" if lang == "zh" else f"{count} error(s) found.", file=sys.stderr)
         return 1
     if fmt == "human":
-        docs = load_tree(settings).documents
+        docs = tree.documents
         counts = Counter(d.kind for d in docs if d.lang == settings.source_language)
         translated = sum(1 for d in docs if d.lang != settings.source_language)
         names = KIND_NAMES[lang]
-        parts = [f"{counts.get(k, 0)} {names[k]}" if lang == "en" else f"{counts.get(k, 0)} {names[k]}" for k in names]
+        parts = [f"{counts.get(k, 0)} {names[k]}" for k in names]
         if lang == "zh":
             print(f"内容检查通过：{'，'.join(parts)}；译文 {translated} 篇。")
         else:

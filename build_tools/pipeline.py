@@ -36,9 +36,14 @@ class Result:
 
 def check(settings: Settings) -> list[Problem]:
     """Validate only (what `campaign check` runs)."""
+    return check_tree(settings)[0]
+
+
+def check_tree(settings: Settings):
+    """Problems and the loaded tree, for callers that also summarise the content."""
     tree = load_tree(settings)
     _items, problems = validate_tree(settings, tree)
-    return sort_unique(problems)
+    return sort_unique(problems), tree
 
 
 def build(settings: Settings, now: Optional[datetime] = None, mode: str = PRODUCTION) -> Result:
