@@ -25,8 +25,9 @@ def update_golden(request):
 
 
 def mkdocs_build(project: Path, out: Path, *extra, env=None) -> subprocess.CompletedProcess:
-    """Run the real `mkdocs build` as an editor or CI would."""
-    cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(project / "mkdocs.yml"), "-d", str(out), *extra]
+    """Run the real `mkdocs build` as an editor or CI would. Not with -q: MkDocs then drops
+    warnings before counting them, and --strict no longer fails on them."""
+    cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(out), *extra]
     full_env = {**os.environ, **(env or {})}
     return subprocess.run(cmd, cwd=project, capture_output=True, text=True, env=full_env, timeout=900)
 
