@@ -89,6 +89,11 @@ class CampaignsPlugin(BasePlugin[CampaignsConfig]):
             markdown = markdown.replace(BLOCK_MARKER.format(name=name), html)
         return markdown
 
+    def on_env(self, env, *, config, files):
+        # The theme's main.html reads the build's mode, preview banner and feed links.
+        env.globals["campaign_build"] = self.result.page_globals if self.result else {}
+        return env
+
     def on_serve(self, server, *, config, builder):
         server.watch(str(self.settings.content_dir))
         return server

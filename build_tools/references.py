@@ -75,3 +75,14 @@ def _line_of(lines: list[str], first: int, last: int, target: str) -> int:
         if target and target in lines[index]:
             return index + 1
     return first + 1
+
+
+def unlink(body: str, targets) -> str:
+    """Inline links to these targets become their text: `[text](target "title")` → `text`.
+    Used for links to items that this build does not publish (drafts, scheduled items)."""
+    if not targets:
+        return body
+    alternatives = "|".join(re.escape(t) for t in sorted(targets, key=len, reverse=True))
+    pattern = (r"(?<!!)\[((?:[^\[\]\\]|\\.|\[[^\]]*\])*)\]\(\s*<?(?:" + alternatives
+               + r")>?(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*\)")
+    return re.sub(pattern, r"\1", body)

@@ -18,7 +18,9 @@ from markupsafe import Markup
 from . import urls
 from .dates import format_day, format_range
 from .i18n import translations
-from .references import rewrite, split_target
+from .load import KIND_FOLDERS
+from .notices import item_notice
+from .references import rewrite, split_target, unlink
 from .site import Entry, Site, sort_key
 
 LOCALES = {"zh": "zh_Hans_CN", "en": "en_GB"}  # languages → CLDR locales for dates
@@ -74,6 +76,13 @@ class PageContext:
             return path
         return self._link(urls.media_src(found[1]))
 
+    def feed_links(self, kind: str) -> list:
+        """(format name, link) of the kind's feeds in this page's language."""
+        if kind not in urls.FEED_KINDS or not self.site.settings.site_url:
+            return []
+        return [(name, self._link(urls.feed_src(kind, fmt, self.prefix)))
+                for fmt, name in (("atom", "Atom"), ("json", "JSON Feed"))]
+
     def _link(self, url: str) -> str:
         return urls.relative(self.src, url)
 
@@ -85,6 +94,14 @@ class PageContext:
     def status_label(self, status: str) -> str:
         return {"scheduled": self._("Scheduled"), "postponed": self._("Postponed"),
                 "cancelled": self._("Cancelled"), "held": self._("Held")}[status]
+
+    def state_label(self, state: str) -> str:
+        """Publication state on cards; only previews list items that are not live."""
+        return {"draft": self._("Draft"), "scheduled": self._("Not yet published"),
+                "expired": self._("Expired")}.get(state, "")
+
+    def notice(self, entry: Entry):
+        return item_notice(entry, self.site, self.lang)
 
     def subject_label(self, subject_type: str) -> str:
         return {"person": self._("person"), "team": self._("team"), "project": self._("project")}[subject_type]
@@ -173,7 +190,7 @@ def render_item(site: Site, entry: Entry, lang: str, sources: dict) -> Output:
     common = {"page": page, "entry": entry, "m": model, "campaign": campaign}
     header = _html(env, "item_header.html.j2", **common)
     footer = _html(env, "item_footer.html.j2", related=related, **common)
-    body = _body(version, src, sources)
+    body = _body(version, src, sources, urls.lang_prefix(lang, site.settings.source_language))
     text = f"{_front_matter(model.title, model.summary)}{header}\n\n{body}\n\n{footer}\n"
     return Output(src, text.encode("utf-8"))
 
@@ -231,14 +248,26 @@ def media_outputs(site: Site) -> list[Output]:
     return [Output(path, source=source) for path, source in sorted(files.items())]
 
 
-def _body(version, src: str, sources: dict) -> str:
-    mapping = {}
+def _body(version, src: str, sources: dict, prefix: str = "") -> str:
+    mapping, unpublished = {}, []
     for target, (kind, path) in version.links.items():
         _path, fragment = split_target(target)
         to = sources.get(path) if kind == "page" else urls.media_src(path)
         if to:
             mapping[target] = urls.md_relative(src, to) + fragment
-    return rewrite(version.doc.body, mapping).strip()
+        elif kind == "page":
+            unpublished.append(target)
+    # A link to a draft or scheduled item shows as its text until the item is published;
+    # a reference-style definition points at the index page of the item's kind meanwhile.
+    body = unlink(version.doc.body, unpublished)
+    for target in unpublished:
+        mapping[target] = urls.md_relative(src, urls.index_src(_kind_of(version.links[target][1]), 1, prefix))
+    return rewrite(body, mapping).strip()
+
+
+def _kind_of(content_path: str) -> str:
+    folder = content_path.split("/")[-2]
+    return KIND_FOLDERS.get(folder, "campaign")
 
 
 def _front_matter(title: str, description: Optional[str]) -> str:
