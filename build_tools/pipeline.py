@@ -4,21 +4,25 @@ from __future__ import annotations
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import partial
 from datetime import datetime
 from typing import Optional
 
 from .clock import reference_time
+from .feeds import feed_outputs, head_links
 from .load import load_tree
+from .notices import build_globals
 from .problems import Problem, errors, sort_unique
 from .publication import PRODUCTION
 from .render import Output, render_site
+from .robots import robots_outputs
 from .settings import Settings
 from .site import Site, derive
 from .validate import validate_tree
 
 
 # Outputs beyond the pages of items and index pages: each is site -> [Output].
-GENERATORS: tuple = ()
+GENERATORS: tuple = (feed_outputs, robots_outputs)
 
 
 @dataclass
@@ -28,6 +32,7 @@ class Result:
     blocks: dict = field(default_factory=dict)  # name -> HTML for hand-written pages
     site: Optional[Site] = None
     timings: dict = field(default_factory=dict)  # stage -> seconds, for the benchmark
+    page_globals: dict = field(default_factory=dict)  # for every page template (preview banner)
 
     @property
     def errors(self) -> list[Problem]:
@@ -60,7 +65,8 @@ def build(settings: Settings, now: Optional[datetime] = None, mode: str = PRODUC
         site = derive(settings, items, now, mode)
     with _timed(timings, "render"):
         outputs, blocks = render_site(site, GENERATORS)
-    return Result(sort_unique(problems), outputs, blocks, site, timings)
+    return Result(sort_unique(problems), outputs, blocks, site, timings=timings,
+                  page_globals={**build_globals(site), "feed_links": partial(head_links, site)})
 
 
 @contextmanager

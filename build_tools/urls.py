@@ -52,3 +52,18 @@ def relative(from_src: str, to_url: str, directory_urls: bool = True) -> str:
 def md_relative(from_src: str, to_src: str) -> str:
     """A Markdown link between two source paths (MkDocs validates and converts it)."""
     return posixpath.relpath(to_src, posixpath.dirname(from_src) or ".")
+
+
+FEED_FOLDER = "feeds"
+FEED_KINDS = {"article": "news", "event": "events"}  # kinds that have feeds → file stem
+FEED_FORMATS = {"atom": ("xml", "application/atom+xml"), "json": ("json", "application/feed+json")}
+
+
+def feed_src(kind: str, fmt: str, prefix: str = "") -> str:
+    """feeds/news.xml (Atom), feeds/news.json (JSON Feed); under en/ for English."""
+    return f"{prefix}{FEED_FOLDER}/{FEED_KINDS[kind]}.{FEED_FORMATS[fmt][0]}"
+
+
+def absolute(site_url: str, url: str) -> str:
+    """A URL relative to the site root, made absolute with the published address."""
+    return site_url.rstrip("/") + "/" + url
