@@ -30,13 +30,40 @@ def main(argv=None) -> int:
     p_export.add_argument("folder", type=Path)
     p_export.add_argument("--mode", choices=(PREVIEW, PRODUCTION), default=PRODUCTION)
 
+    p_build = sub.add_parser("build", help="build the site; a failed build leaves the previous one in place / 构建网站")
+    p_build.add_argument("-d", "--site-dir", type=Path, default=None, help="output folder (default: site/ beside mkdocs.yml)")
+    p_build.add_argument("--mode", choices=(PREVIEW, PRODUCTION), default=PRODUCTION)
+    p_build.add_argument("--no-strict", dest="strict", action="store_false",
+                         help="do not fail on MkDocs warnings (pull-request previews list them instead)")
+    p_build.add_argument("--summary", type=Path, help="append a Markdown summary to this file (CI job summary)")
+
     args = parser.parse_args(argv)
-    settings = load_settings(args.config or find_config(Path.cwd()))
+    config = (args.config or find_config(Path.cwd())).resolve()
+    settings = load_settings(config)
     if args.command == "check":
         return _check(settings, args.format, args.lang)
     if args.command == "export":
         return _export(settings, args.folder, args.mode)
+    if args.command == "build":
+        return _build(settings, config, args)
     return 2
+
+
+def _build(settings, config: Path, args) -> int:
+    from .sitebuild import build_site, summary_markdown
+
+    out = args.site_dir if args.site_dir is not None else config.parent / "site"
+    report = build_site(settings, config, out, args.mode, strict=args.strict)
+    sys.stderr.write(report.log)
+    if args.summary:
+        with args.summary.open("a", encoding="utf-8") as handle:
+            handle.write(summary_markdown(report))
+    if not report.ok:
+        print(f"构建失败，{out} 保持不变。Build failed; {out} is left as it was.", file=sys.stderr)
+        return 1
+    print(f"已构建 {report.pages} 个页面到 {out}（{args.mode}）。参考时间：{report.reference}。"
+          f" Built {report.pages} pages into {out} ({args.mode}).")
+    return 0
 
 
 def _check(settings, fmt: str, lang: str) -> int:
