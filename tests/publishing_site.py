@@ -60,6 +60,10 @@ date: 2024-11-10
 tags: [发布测试]
 ---
 请关注[论坛详情](../events/future-forum.zh.md)和[通知全文](draft-notice.zh.md "通知")。
+
+另见[论坛日程][forum]。
+
+[forum]: ../events/future-forum.zh.md
 """,
 }
 

@@ -39,6 +39,8 @@ def test_production_links_to_unpublished_items_show_as_text(production_site: Pat
     assert "请关注论坛详情和通知全文。" in body
     hrefs = live.xpath("//article//a/@href")
     assert not [h for h in hrefs if SCHEDULED["slug"] in h or DRAFT["slug"] in h]
+    # a reference-style link leads to the event list meanwhile
+    assert live.xpath("//article//a[.='论坛日程']/@href") == ["../../events/"]
 
 
 def test_production_pages_carry_no_preview_marks(production_site: Path):
@@ -68,7 +70,9 @@ def test_preview_shows_all_three_with_banners_saying_what_and_when(preview_site:
     news = parse(preview_site / "news" / "index.html")
     assert DRAFT["title"] in news.xpath("string(//ul[@class='cs-cards'])")
     # and links to them are kept
-    assert "../../events/future-forum/" in parse(page(preview_site, LIVE)).xpath("//article//a/@href")
+    live = parse(page(preview_site, LIVE))
+    assert live.xpath("//article//a[.='论坛详情']/@href") == ["../../events/future-forum/"]
+    assert live.xpath("//article//a[.='论坛日程']/@href") == ["../../events/future-forum/"]
 
 
 def test_every_preview_page_says_it_is_a_preview_and_asks_not_to_be_indexed(preview_site: Path):
