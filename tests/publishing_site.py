@@ -78,12 +78,17 @@ def make_project(root: Path) -> Path:
     return project
 
 
+_BUILT: dict = {}  # one build per mode and session, shared by the modules that import the fixtures
+
+
 def build(tmp_path_factory, mode: str, **env) -> Path:
-    project = make_project(tmp_path_factory.mktemp(f"publishing-{mode}") / "project")
-    out = project.parent / "site"
-    result = mkdocs_build(project, out, env={"CAMPAIGN_SITE_MODE": mode, **env})
-    assert result.returncode == 0, result.stderr
-    return out
+    if mode not in _BUILT:
+        project = make_project(tmp_path_factory.mktemp(f"publishing-{mode}") / "project")
+        out = project.parent / "site"
+        result = mkdocs_build(project, out, env={"CAMPAIGN_SITE_MODE": mode, **env})
+        assert result.returncode == 0, result.stderr
+        _BUILT[mode] = out
+    return _BUILT[mode]
 
 
 @pytest.fixture(scope="session")
