@@ -37,7 +37,7 @@ class YamlIssue:
 
 @dataclass
 class Parsed:
-    data: dict
+    data: dict  # a list for parse_list
     lines: dict  # dotted field path -> 1-based line within the YAML text
     issues: list
 
@@ -47,14 +47,24 @@ class Parsed:
         return not any(i.code in FATAL for i in self.issues)
 
 
-FATAL = {"yaml_syntax", "yaml_not_mapping", "front_matter_too_large"}
+FATAL = {"yaml_syntax", "yaml_not_mapping", "yaml_not_list", "front_matter_too_large"}
 
 
 def parse_mapping(text: str) -> Parsed:
     """Parse YAML text that must be a mapping; never raises for bad input."""
+    return _parse(text, yaml.MappingNode, "yaml_not_mapping")
+
+
+def parse_list(text: str) -> Parsed:
+    """Parse YAML text that must be a list (observances.yml); never raises for bad input."""
+    return _parse(text, yaml.SequenceNode, "yaml_not_list")
+
+
+def _parse(text: str, node_type, wrong_code: str) -> Parsed:
+    empty = {} if node_type is yaml.MappingNode else []
     size = len(text.encode("utf-8"))
     if size > MAX_BYTES:
-        return Parsed({}, {}, [YamlIssue(1, "", "front_matter_too_large", {"size": size, "limit": MAX_BYTES})])
+        return Parsed(empty, {}, [YamlIssue(1, "", "front_matter_too_large", {"size": size, "limit": MAX_BYTES})])
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
@@ -63,15 +73,15 @@ def parse_mapping(text: str) -> Parsed:
         line = mark.line + 1 if mark else 1
         column = mark.column + 1 if mark else 1
         detail = exc.problem or str(exc)
-        return Parsed({}, {}, [YamlIssue(line, "", "yaml_syntax", {"line": line, "column": column, "detail": detail})])
+        return Parsed(empty, {}, [YamlIssue(line, "", "yaml_syntax", {"line": line, "column": column, "detail": detail})])
     except yaml.YAMLError as exc:
-        return Parsed({}, {}, [YamlIssue(1, "", "yaml_syntax", {"line": 1, "column": 1, "detail": str(exc)})])
+        return Parsed(empty, {}, [YamlIssue(1, "", "yaml_syntax", {"line": 1, "column": 1, "detail": str(exc)})])
     finally:
         loader.dispose()
     if node is None:
-        return Parsed({}, {}, [])
-    if not isinstance(node, yaml.MappingNode):
-        return Parsed({}, {}, [YamlIssue(node.start_mark.line + 1, "", "yaml_not_mapping")])
+        return Parsed(empty, {}, [])
+    if not isinstance(node, node_type):
+        return Parsed(empty, {}, [YamlIssue(node.start_mark.line + 1, "", wrong_code)])
     walker = _Walker(_Loader(""))
     data = walker.value(node, "")
     return Parsed(data, walker.lines, walker.issues)
