@@ -8,10 +8,12 @@ from datetime import datetime
 from functools import partial
 from typing import Optional
 
+from . import calendar_pages, ics
 from .clock import reference_time
 from .feeds import feed_outputs, head_links
 from .load import load_tree
 from .notices import build_globals
+from .observances import load_observances
 from .problems import Problem, errors, sort_unique
 from .publication import PRODUCTION
 from .render import Output, render_site
@@ -22,7 +24,7 @@ from .validate import validate_tree
 
 
 # Outputs beyond the pages of items and index pages: each is site -> [Output].
-GENERATORS: tuple = (feed_outputs, robots_outputs)
+GENERATORS: tuple = (feed_outputs, robots_outputs, calendar_pages.outputs, ics.outputs)
 
 
 @dataclass
@@ -48,7 +50,8 @@ def check_tree(settings: Settings):
     """Problems and the loaded tree, for callers that also summarise the content."""
     tree = load_tree(settings)
     _items, problems = validate_tree(settings, tree)
-    return sort_unique(problems), tree
+    _observances, found = load_observances(settings, _campaign_slugs(tree))
+    return sort_unique(problems + found), tree
 
 
 def build(settings: Settings, now: Optional[datetime] = None, mode: str = PRODUCTION) -> Result:
@@ -61,12 +64,19 @@ def build(settings: Settings, now: Optional[datetime] = None, mode: str = PRODUC
         tree = load_tree(settings)
     with _timed(timings, "validate"):
         items, problems = validate_tree(settings, tree)
+        observances, found = load_observances(settings, _campaign_slugs(tree))
+        problems += found
     with _timed(timings, "derive"):
         site = derive(settings, items, now, mode)
+        site.observances = observances
     with _timed(timings, "render"):
         outputs, blocks = render_site(site, GENERATORS)
     return Result(sort_unique(problems), outputs, blocks, site, timings=timings,
                   page_globals={**build_globals(site), "feed_links": partial(head_links, site)})
+
+
+def _campaign_slugs(tree) -> set:
+    return {d.slug for d in tree.documents if d.kind == "campaign"}
 
 
 @contextmanager

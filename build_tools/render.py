@@ -119,6 +119,19 @@ class PageContext:
     def children(self, campaign: Entry, kind: str) -> list:
         return [e for e in self.site.children.get((campaign.slug, kind), []) if e.listed]
 
+    # calendars: the event's feed, its schema.org data, a campaign's calendar section
+    def ics_href(self, entry: Entry) -> str:
+        from .calendar_urls import event_ics
+        return self._link(event_ics(entry.slug, self.prefix))
+
+    def event_jsonld(self, entry: Entry) -> Markup:
+        from .jsonld import event_script
+        return event_script(self.site, entry, self.lang)
+
+    def calendar_section(self, campaign: Entry) -> Markup:
+        from .calendar_pages import campaign_section  # it builds on this module
+        return campaign_section(self, campaign)
+
     # dates
     def when(self, model) -> str:
         locale, tz = LOCALES.get(self.lang, self.lang), self.site.settings.tz

@@ -39,6 +39,7 @@ class Site:
     by_kind: dict = field(default_factory=dict)  # kind -> [Entry] in display order
     campaigns: dict = field(default_factory=dict)  # slug -> Entry
     children: dict = field(default_factory=dict)  # (campaign slug, kind) -> [Entry]
+    observances: list = field(default_factory=list)  # theme days (observances.Observance)
 
     @property
     def languages(self) -> list[str]:
