@@ -60,4 +60,4 @@ def test_footer_shows_the_government_site_fields(demo_site: Path):
 
 def test_navigation_holds_sections_only(demo_site: Path):
     nav_links = parse(demo_site / "index.html").xpath("//nav[contains(@class,'md-tabs')]//a")
-    assert [a.text_content().strip() for a in nav_links] == ["首页", "宣传活动", "活动日程", "榜样故事", "新闻动态", "关于我们", "联系我们"]
+    assert [a.text_content().strip() for a in nav_links] == ["首页", "宣传活动", "活动日程", "日历", "榜样故事", "新闻动态", "关于我们", "联系我们"]

@@ -1,0 +1,41 @@
+"""Theme days: the demo's list from the source documents, and the days each one falls on."""
+from datetime import date
+from pathlib import Path
+
+from build_tools.config_file import load_settings
+from build_tools.observances import load_observances
+from build_tools.pipeline import build
+from conftest import ROOT, copy_project
+
+
+def test_demo_theme_days_are_the_days_the_source_documents_name():
+    settings = load_settings(ROOT / "mkdocs.yml")
+    campaigns = {p.name for p in settings.content_dir.iterdir() if p.is_dir()}
+    found, problems = load_observances(settings, campaigns)
+    assert problems == []
+    days = {o.name["zh"]: (o.date or [d.isoformat() for d in o.dates]) for o in found}
+    assert days == {
+        "“3·5”学雷锋日": "03-05", "植树节": "03-12", "国际生物多样性日": "05-22", "六五环境日": "06-05",
+        "世界海洋日": "06-08", "世界防治荒漠化与干旱日": "06-17", "全国生态日": "08-15",
+        "国际保护臭氧层日": "09-16", "全国低碳日": ["2023-07-12", "2024-05-15"], "国际志愿者日": "12-05",
+    }
+    assert all(set(o.name) == {"zh", "en"} for o in found)
+    by_slug = {o.slug: o for o in found}
+    assert by_slug["national-ecology-day"].campaign == "2024-national-ecology-day"
+    ecology, low_carbon = by_slug["national-ecology-day"], by_slug["national-low-carbon-day"]
+    assert ecology.on(date(2031, 8, 15)) and not ecology.on(date(2031, 8, 16))
+    assert ecology.days_between(date(2023, 8, 16), date(2025, 8, 15)) == [date(2024, 8, 15), date(2025, 8, 15)]
+    assert low_carbon.on(date(2024, 5, 15)) and not low_carbon.on(date(2025, 5, 15))
+    assert low_carbon.days_between(date(2024, 1, 1), date(2024, 12, 31)) == [date(2024, 5, 15)]
+    assert low_carbon.title("en") == "National Low-Carbon Day"
+
+
+def test_a_mistake_in_observances_fails_the_build_and_keeps_the_other_theme_days(tmp_path: Path):
+    project = copy_project(tmp_path / "p")
+    path = project / "campaigns" / "observances.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace('date: "03-12"', "date: 3-12"), encoding="utf-8")
+    result = build(load_settings(project / "mkdocs.yml"))
+    assert [p.human() for p in result.errors] == [
+        'campaigns/observances.yml:14: date: 每年固定的日子写成带引号的 "MM-DD"（例如 "06-05"），这里写的是 "3-12"；'
+        "日期逐年不同（或是 2 月 29 日）时，改用 dates 逐年列出"]
+    assert len(result.site.observances) == 9
