@@ -127,7 +127,7 @@ def campaign_section(context: PageContext, campaign: Entry) -> Markup:
     site, lang = context.site, context.lang
     prefix = urls.lang_prefix(lang, site.settings.source_language)
     page = CalendarPage(site, context.src, lang, {})
-    rows = [r for r in _rows(site, lang) if r.campaign_slug == campaign.slug]
+    rows = _rows(site, lang, [e for e in site.children.get((campaign.slug, "event"), []) if e.listed])
     if not rows:
         return Markup("")
     keys = sorted({m for r in rows for m in months(r.first, r.last)})
@@ -145,10 +145,10 @@ def _model(entry: Entry, lang: str):
     return (version or entry.item.source).model
 
 
-def _rows(site: Site, lang: str) -> list[Row]:
+def _rows(site: Site, lang: str, entries=None) -> list[Row]:
     tz = site.settings.tz
     rows = []
-    for entry in site.listed("event"):
+    for entry in site.listed("event") if entries is None else entries:
         first, last = event_days(entry.model, tz)
         rows.append(Row(entry, _model(entry, lang), first, last))
     return sorted(rows, key=lambda r: (r.first, r.last, r.entry.slug))

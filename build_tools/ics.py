@@ -34,6 +34,7 @@ STATUS = {"scheduled": "CONFIRMED", "held": "CONFIRMED", "postponed": "TENTATIVE
 REFRESH = timedelta(hours=12)  # how often subscribed clients should fetch again
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")  # RFC 5545 TEXT allows no control characters but tab
 _WHEN = TypeAdapter(When)
+_END = b"END:VCALENDAR\r\n"
 
 
 @dataclass(frozen=True)
@@ -60,28 +61,43 @@ def language_feeds(site: Site, lang: str, events: dict, themes: dict, log: histo
     prefix = lang_prefix(lang, site.settings.source_language)
     _ = translations(lang).gettext
     name = site.settings.site_name
+    # Each event is written once and the same lines go into every feed that lists it.
+    pieces = {e.slug: _Piece.of(_event(site, e, lang, _stamp_for(site, e, lang, events, log)))
+              for e in site.by_kind.get("event", [])}
     listed = sorted(site.listed("event"), key=lambda e: (event_days(e.model, site.settings.tz), e.slug))
     out = []
     if listed:
-        components = [_event(site, e, lang, _stamp_for(site, e, lang, events, log)) for e in listed]
-        out.append(_feed(site, lang, calendar_urls.all_events_ics(prefix), f"{name} · {_('Events')}", components))
+        out.append(_feed(site, lang, calendar_urls.all_events_ics(prefix), f"{name} · {_('Events')}",
+                         [pieces[e.slug] for e in listed]))
     for campaign in site.by_kind.get("campaign", []):
-        own = [e for e in listed if e.item.campaign == campaign.slug]
+        own = [pieces[e.slug] for e in listed if e.item.campaign == campaign.slug]
         if own:
             title = _model(campaign, lang).title
-            components = [_event(site, e, lang, _stamp_for(site, e, lang, events, log)) for e in own]
-            out.append(_feed(site, lang, calendar_urls.campaign_ics(campaign.slug, prefix), f"{title} · {name}", components))
+            out.append(_feed(site, lang, calendar_urls.campaign_ics(campaign.slug, prefix), f"{title} · {name}", own))
     for entry in site.by_kind.get("event", []):
-        component = _event(site, entry, lang, _stamp_for(site, entry, lang, events, log))
-        out.append(_feed(site, lang, calendar_urls.event_ics(entry.slug, prefix), _model(entry, lang).title, [component]))
-    observances = site.observances
-    if observances:
-        first_year = _first_year(site, observances)
+        out.append(_feed(site, lang, calendar_urls.event_ics(entry.slug, prefix), _model(entry, lang).title,
+                         [pieces[entry.slug]]))
+    if site.observances:
+        first_year = _first_year(site, site.observances)
         components = []
-        for obs in observances:
-            components.extend(_theme_day(site, obs, lang, themes.get(obs.slug) or Stamp(site.now, site.now, 0), first_year))
+        for obs in site.observances:
+            stamp = themes.get(obs.slug) or Stamp(site.now, site.now, 0)
+            components.extend(_Piece.of(e) for e in _theme_day(site, obs, lang, stamp, first_year))
         out.append(_feed(site, lang, calendar_urls.theme_days_ics(prefix), f"{name} · {_('Theme days')}", components))
     return out
+
+
+@dataclass(frozen=True)
+class _Piece:
+    """A component as the library wrote it, and the years its times need a VTIMEZONE for."""
+
+    ical: bytes
+    years: tuple
+
+    @classmethod
+    def of(cls, component) -> "_Piece":
+        times = [component.decoded(name) for name in ("DTSTART", "DTEND") if name in component]
+        return cls(component.to_ical(), tuple(t.year for t in times if isinstance(t, datetime)))
 
 
 # --- stamps from history -------------------------------------------------------------
@@ -308,7 +324,7 @@ def _first_year(site: Site, observances: list[Observance]) -> int:
 
 # --- the calendar ----------------------------------------------------------------------
 
-def _feed(site: Site, lang: str, path: str, name: str, components: list) -> Output:
+def _feed(site: Site, lang: str, path: str, name: str, pieces: list) -> Output:
     tzid = site.settings.timezone
     cal = Calendar()
     cal.add("prodid", f"-//campaign-site//calendar//{lang.upper()}")
@@ -322,13 +338,12 @@ def _feed(site: Site, lang: str, path: str, name: str, components: list) -> Outp
     source = calendar_urls.absolute(site.settings.site_url, path)
     if source:
         cal.add("source", source, parameters={"VALUE": "URI"})
-    timed = [c for c in components if isinstance(c.get("dtstart").dt, datetime)]
-    if timed:
-        years = [c.get("dtstart").dt.year for c in timed] + [c.get("dtend").dt.year for c in timed if c.get("dtend")]
+    years = [y for piece in pieces for y in piece.years]
+    if years:
         cal.add_component(_vtimezone(tzid, min(years), max(years)))
-    for component in components:
-        cal.add_component(component)
-    return Output(path, cal.to_ical())
+    head = cal.to_ical()
+    assert head.endswith(_END)
+    return Output(path, head[: -len(_END)] + b"".join(p.ical for p in pieces) + _END)
 
 
 @lru_cache(maxsize=64)
