@@ -123,17 +123,18 @@ def language_pages(site: Site, lang: str) -> list[Output]:
 
 
 def campaign_section(context: PageContext, campaign: Entry) -> Markup:
-    """The calendar section of a campaign page: its months as grids, and its feed."""
+    """The calendar section of a campaign page: its months as grids, its theme days, its feed."""
     site, lang = context.site, context.lang
     prefix = urls.lang_prefix(lang, site.settings.source_language)
     page = CalendarPage(site, context.src, lang, {})
     rows = _rows(site, lang, [e for e in site.children.get((campaign.slug, "event"), []) if e.listed])
-    if not rows:
+    themes = sorted((o for o in site.observances if o.campaign == campaign.slug), key=_in_year_order)
+    if not rows and not themes:
         return Markup("")
     keys = sorted({m for r in rows for m in months(r.first, r.last)})
     grids = [_month(page, site, rows, y, m, prefix) for y, m in keys]
-    html = _html(environment(lang), "calendar_section.html.j2", page=page, grids=grids,
-                 feed=calendar_urls.campaign_ics(campaign.slug, prefix),
+    html = _html(environment(lang), "calendar_section.html.j2", page=page, grids=grids, themes=themes,
+                 feed=calendar_urls.campaign_ics(campaign.slug, prefix) if rows else None,
                  subscribe=calendar_urls.subscribe_src(prefix))
     return Markup(html)
 
@@ -167,6 +168,11 @@ def _month(page: CalendarPage, site: Site, rows: list[Row], year: int, month: in
     grid = [[Cell(d, by_day.get(d, []), themes.get(d, []), d == site.today) if d else None for d in week]
             for week in weeks(year, month, page.locale.first_week_day)]
     return Month(year, month, page.month_title(year, month), calendar_urls.month_src(year, month, prefix), grid)
+
+
+def _in_year_order(obs):
+    """Theme days in the order of the year (a moving one by its latest date)."""
+    return obs.month_day or (obs.dates[-1].month, obs.dates[-1].day), obs.slug
 
 
 def _month_end(year: int, month: int) -> date:
@@ -205,7 +211,7 @@ def _agenda(site, lang, prefix, rows, month_keys) -> Output:
     by_year = defaultdict(list)
     for year, month in month_keys:
         by_year[year].append((calendar_urls.month_src(year, month, prefix), page.month_label(year, month)))
-    themes = sorted(site.observances, key=lambda o: (o.month_day or (o.dates[-1].month, o.dates[-1].day), o.slug))
+    themes = sorted(site.observances, key=_in_year_order)
     html = _html(environment(lang), "calendar_agenda.html.j2", page=page, upcoming=upcoming,
                  past=sorted(past_by_year.items(), reverse=True), months=sorted(by_year.items(), reverse=True),
                  themes=themes, subscribe=calendar_urls.subscribe_src(prefix),

@@ -134,6 +134,16 @@ def test_campaign_pages_have_a_calendar_section(demo_site: Path):
         "event-ecological-literature-week-2024@example.org", "event-xilingol-writers-field-visit@example.org"}
 
 
+def test_every_demo_campaign_page_has_a_calendar_section_with_its_theme_days(demo_site: Path):
+    pages = sorted((demo_site / "campaigns").glob("*/index.html"))
+    assert len(pages) == 7
+    for path in pages:
+        assert parse(path).xpath("//section[h2[@id='cs-calendar']]"), path
+    volunteers = parse(demo_site / "campaigns" / "2024-ecological-volunteer-service" / "index.html")
+    rows = volunteers.xpath("//section[h2[@id='cs-calendar']]//li[contains(@class,'cs-cal-row--theme')]")
+    assert [re.sub(r"\s+", " ", r.text_content().strip()) for r in rows] == ["每年3月5日 “3·5”学雷锋日", "每年12月5日 国际志愿者日"]
+
+
 def test_calendar_is_one_navigation_entry_and_reaches_every_month(demo_site: Path):
     tabs = [a.text_content().strip() for a in parse(demo_site / "index.html").xpath("//nav[contains(@class,'md-tabs')]//a")]
     assert tabs.count("日历") == 1
