@@ -128,7 +128,7 @@ def test_two_builds_of_one_commit_at_different_times_give_the_same_feeds(tmp_pat
     sites = []
     for n in (1, 2):
         out = tmp_path / f"site{n}"
-        cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(out)]
+        cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)]
         result = subprocess.run(cmd, cwd=project, env=env, capture_output=True, text=True, timeout=600)
         assert result.returncode == 0, result.stderr
         sites.append(out)
