@@ -62,9 +62,8 @@ def language_feeds(site: Site, lang: str, events: dict, themes: dict, log: histo
     _ = translations(lang).gettext
     name = site.settings.site_name
     # Each event is written once and the same lines go into every feed that lists it.
-    pieces = {e.slug: _Piece.of(_event(site, e, lang, _stamp_for(site, e, lang, events, log)))
-              for e in site.by_kind.get("event", [])}
     listed = sorted(site.listed("event"), key=lambda e: (event_days(e.model, site.settings.tz), e.slug))
+    pieces = {e.slug: _Piece.of(_event(site, e, lang, _stamp_for(site, e, lang, events, log))) for e in listed}
     out = []
     if listed:
         out.append(_feed(site, lang, calendar_urls.all_events_ics(prefix), f"{name} · {_('Events')}",
@@ -74,7 +73,7 @@ def language_feeds(site: Site, lang: str, events: dict, themes: dict, log: histo
         if own:
             title = _model(campaign, lang).title
             out.append(_feed(site, lang, calendar_urls.campaign_ics(campaign.slug, prefix), f"{title} · {name}", own))
-    for entry in site.by_kind.get("event", []):
+    for entry in listed:  # an expired event keeps its page, but leaves every feed
         out.append(_feed(site, lang, calendar_urls.event_ics(entry.slug, prefix), _model(entry, lang).title,
                          [pieces[entry.slug]]))
     if site.observances:
