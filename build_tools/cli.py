@@ -6,6 +6,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+from . import cli_translations
 from .config_file import find_config, load_settings
 from .pipeline import build, check_tree
 from .problems import errors, format_problems
@@ -37,6 +38,8 @@ def main(argv=None) -> int:
                          help="do not fail on MkDocs warnings (pull-request previews list them instead)")
     p_build.add_argument("--summary", type=Path, help="append a Markdown summary to this file (CI job summary)")
 
+    cli_translations.add_commands(sub)
+
     args = parser.parse_args(argv)
     config = (args.config or find_config(Path.cwd())).resolve()
     settings = load_settings(config)
@@ -46,6 +49,8 @@ def main(argv=None) -> int:
         return _export(settings, args.folder, args.mode)
     if args.command == "build":
         return _build(settings, config, args)
+    if args.command in ("translations", "translate"):
+        return cli_translations.run(settings, args)
     return 2
 
 

@@ -51,4 +51,6 @@ def load_settings(config_path: Path) -> Settings:
         site_url=data.get("site_url") or "",
         site_name=data.get("site_name") or "",
         extra=data.get("extra") or {},
+        language_options=options.get("language_options") or {},
+        docs_dir=(root / (data.get("docs_dir") or "docs")).resolve(),
     )

@@ -4,7 +4,10 @@ from __future__ import annotations
 from functools import lru_cache
 from importlib import resources
 from io import BytesIO
+from pathlib import Path
+from typing import Optional
 
+from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.support import NullTranslations, Translations
@@ -12,14 +15,37 @@ from babel.support import NullTranslations, Translations
 DOMAIN = "messages"
 
 
-@lru_cache(maxsize=None)
-def translations(lang: str) -> NullTranslations:
-    """The catalogue of a language; English msgids stand for themselves."""
+def builtin_catalogue(lang: str):
+    """The package's own catalogue file of a language (a Traversable), or None."""
     po = resources.files(__package__).joinpath("locale", lang, "LC_MESSAGES", f"{DOMAIN}.po")
-    if not po.is_file():
+    return po if po.is_file() else None
+
+
+def read_catalogue(lang: str, site_po: Optional[str] = None) -> Optional[Catalog]:
+    """The built-in catalogue of a language, with a site's own catalogue laid over it."""
+    catalog = None
+    builtin = builtin_catalogue(lang)
+    if builtin is not None:
+        with builtin.open("rb") as handle:
+            catalog = read_po(handle, locale=lang)
+    if site_po:
+        with Path(site_po).open("rb") as handle:
+            site = read_po(handle, locale=lang)
+        if catalog is None:
+            catalog = site
+        else:
+            for message in site:
+                if message.id and message.string:
+                    catalog[message.id] = message
+    return catalog
+
+
+@lru_cache(maxsize=None)
+def translations(lang: str, site_po: Optional[str] = None) -> NullTranslations:
+    """The catalogue of a language; English msgids stand for themselves."""
+    catalog = read_catalogue(lang, site_po)
+    if catalog is None:
         return NullTranslations()
-    with po.open("rb") as handle:
-        catalog = read_po(handle, locale=lang)
     buffer = BytesIO()
     write_mo(buffer, catalog)
     buffer.seek(0)

@@ -1,20 +1,25 @@
 """The MkDocs adapter: translates MkDocs events into calls of the core. Nothing else."""
 from __future__ import annotations
 
+import copy
 import logging
 import os
 from pathlib import Path
 
+from jinja2 import TemplateNotFound
 from markupsafe import Markup, escape
 from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, InclusionLevel
+from mkdocs.structure.nav import Link, Navigation, Section
 
+from .languages import language, languages, split
 from .pipeline import build
 from .problems import format_problems
 from .publication import PREVIEW, PRODUCTION
+from .search_index import IndexedPage, build_index
 from .settings import Settings
 
 log = logging.getLogger("mkdocs.plugins.campaigns")
@@ -24,6 +29,7 @@ BLOCK_MARKER = "<!-- campaigns:{name} -->"
 class CampaignsConfig(Config):
     content_dir = opt.Type(str, default="campaigns")
     languages = opt.ListOfItems(opt.Type(str), default=["zh", "en"])
+    language_options = opt.Type(dict, default={})
     timezone = opt.Type(str, default="Asia/Shanghai")
     page_size = opt.Type(int, default=20)
 
@@ -33,6 +39,10 @@ class CampaignsPlugin(BasePlugin[CampaignsConfig]):
         self.command = "build"
         self.settings = None
         self.result = None
+        self.navs = {}  # language -> Navigation
+        self.to_index = set()  # pages in other languages that their language's search index holds
+        self.indexed = {}  # language -> [IndexedPage]
+        self.theme_languages = {}  # language -> Material's interface language
 
     def on_startup(self, *, command, dirty):
         self.command = command
@@ -48,7 +58,13 @@ class CampaignsPlugin(BasePlugin[CampaignsConfig]):
             site_url=config.site_url or "",
             site_name=config.site_name,
             extra=dict(config.extra),
+            language_options=dict(self.config.language_options),
+            docs_dir=Path(config.docs_dir).resolve(),
         )
+        try:
+            languages(self.settings)
+        except ValueError as exc:
+            raise PluginError(f"plugins.campaigns.language_options: {exc}") from exc
 
     def mode(self) -> str:
         default = PREVIEW if self.command == "serve" else PRODUCTION
@@ -59,6 +75,7 @@ class CampaignsPlugin(BasePlugin[CampaignsConfig]):
 
     def on_files(self, files, *, config):
         self.result = build(self.settings, mode=self.mode())
+        self.to_index, self.indexed = set(), {}
         report = format_problems(self.result.problems)
         if self.result.errors:
             if self.command != "serve":
@@ -77,7 +94,53 @@ class CampaignsPlugin(BasePlugin[CampaignsConfig]):
             if existing is not None:
                 raise PluginError(f"{output.path} is generated from campaigns/ and also exists in docs/")
             files.append(file)
+        # Pages in other languages get their language's navigation, not the one in mkdocs.yml.
+        for file in files.documentation_pages():
+            if split(self.settings, file.src_uri)[0] != self.settings.source_language and file.inclusion.is_in_nav():
+                file.inclusion = InclusionLevel.NOT_IN_NAV
         return files
+
+    def on_nav(self, nav, *, config, files):
+        self.navs = {self.settings.source_language: nav}
+        for lang in languages(self.settings)[1:]:
+            self.navs[lang.code] = self._language_nav(nav, lang, files)
+        return nav
+
+    def _language_nav(self, nav, lang, files) -> Navigation:
+        """The navigation of mkdocs.yml with every page replaced by its version in `lang`."""
+        def convert(item, parent=None):
+            if item.is_page:
+                neutral = split(self.settings, item.file.src_uri)[1]
+                found = files.get_file_from_path(lang.src(neutral))
+                new = found.page if found is not None and found.page is not None else item
+            elif item.is_section:
+                label = lang.nav_label(item.title)
+                if label is None:
+                    log.warning("navigation section %r has no label for %s: add it under "
+                                "plugins.campaigns.language_options.%s.nav", item.title, lang.code, lang.code)
+                new = Section(label or item.title, [])
+                new.children = [convert(child, new) for child in item.children]
+            else:
+                new = Link(item.title, item.url)
+            new.parent = parent
+            return new
+
+        items = [convert(item) for item in nav.items]
+        pages = []
+
+        def collect(nodes):
+            for node in nodes:
+                if node.is_page:
+                    pages.append(node)
+                elif node.is_section:
+                    collect(node.children)
+        collect(items)
+        for before, page, after in zip([None, *pages[:-1]], pages, [*pages[1:], None]):
+            page.previous_page, page.next_page = before, after
+        result = Navigation(items, pages)
+        home = files.get_file_from_path(lang.src("index.md"))
+        result.homepage = home.page if home is not None else None
+        return result
 
     def on_page_markdown(self, markdown, *, page, config, files):
         # Material prints these meta values without escaping: hand it escaped markup.
@@ -85,14 +148,90 @@ class CampaignsPlugin(BasePlugin[CampaignsConfig]):
             value = page.meta.get(key)
             if isinstance(value, str) and not isinstance(value, Markup):
                 page.meta[key] = escape(value)
-        for name, html in (self.result.blocks if self.result else {}).items():
+        src = page.file.src_uri
+        lang, _neutral = split(self.settings, src)
+        record = self.result.pages.get(src) if self.result and self.result.pages else None
+        if lang != self.settings.source_language:
+            search = page.meta.get("search") if isinstance(page.meta.get("search"), dict) else {}
+            if record is not None and not record.fallback and not search.get("exclude"):
+                self.to_index.add(src)
+            # Material's index holds the source language; ours hold the others (on_post_build).
+            page.meta["search"] = {**search, "exclude": True}
+        blocks = self.result.blocks if self.result else {}
+        for name, html in blocks.items():
             markdown = markdown.replace(BLOCK_MARKER.format(name=name), html)
+        if lang != self.settings.source_language:  # the same marker in every language
+            for name, html in blocks.items():
+                if name.endswith(f".{lang}"):
+                    markdown = markdown.replace(BLOCK_MARKER.format(name=name[: -len(lang) - 1]), html)
+        notice = self.result.pages.notices.get(src) if record is not None else None
+        if notice:
+            markdown = f"{notice}\n\n{markdown}"
         return markdown
+
+    def on_page_content(self, html, *, page, config, files):
+        lang = split(self.settings, page.file.src_uri)[0]
+        if page.file.src_uri in self.to_index:
+            prefix = language(self.settings, lang).prefix
+            url = page.url[len(prefix):] if page.url.startswith(prefix) else page.url
+            self.indexed.setdefault(lang, []).append(IndexedPage(url, str(page.title or ""), html))
+        return html
 
     def on_env(self, env, *, config, files):
         # The theme's main.html reads the build's mode, preview banner and feed links.
         env.globals["campaign_build"] = self.result.page_globals if self.result else {}
+        for lang in languages(self.settings):
+            try:
+                env.get_template(f"partials/languages/{lang.theme_language}.html")
+                self.theme_languages[lang.code] = lang.theme_language
+            except TemplateNotFound:
+                log.info("the theme has no interface strings for %s; using English", lang.theme_language)
+                self.theme_languages[lang.code] = "en"
         return env
+
+    def on_template_context(self, context, *, template_name, config):
+        source = language(self.settings, self.settings.source_language)
+        context["campaign_t"] = source.gettext
+        if template_name == "sitemap.xml" and self.result and self.result.pages:
+            context["campaign_sitemap"] = self.result.pages.sitemap()
+            context["campaign_lastmod"] = self.result.site.now.date().isoformat() if self.result.site else None
+        return context
+
+    def on_page_context(self, context, *, page, config, nav):
+        context["campaign_t"] = language(self.settings, split(self.settings, page.file.src_uri)[0]).gettext
+        info = self.result.pages.page_languages(page.file.src_uri) if self.result and self.result.pages else None
+        if info is None:
+            return context
+        lang = info["lang"]
+        info = {**info, "theme_language": self.theme_languages.get(lang.code, "en")}
+        context["campaign_language"] = info
+        context["nav"] = self.navs.get(lang.code, nav)
+        if not lang.is_source:
+            # Material's search loads <base>/search/search_index.json: this language's index.
+            context["base_url"] = info["search_base"]
+        context["config"] = self._config_view(config, lang, info)
+        return context
+
+    @staticmethod
+    def _config_view(config, lang, info):
+        """The configuration as this page's language shows it: its site name, and its
+        versions of the page as `extra.alternate` (Material prints them as hreflang links)."""
+        view = copy.copy(config)
+        if lang.site_name:
+            view["site_name"] = lang.site_name
+        if lang.site_description:
+            view["site_description"] = lang.site_description
+        extra = dict(config.extra)
+        extra["alternate"] = [{"name": a["hreflang"], "link": a["href"], "lang": a["hreflang"]} for a in info["alternates"]]
+        view["extra"] = extra
+        return view
+
+    def on_post_build(self, *, config):
+        for lang in languages(self.settings)[1:]:
+            pages = self.indexed.get(lang.code, [])
+            target = Path(config.site_dir) / lang.prefix / "search" / "search_index.json"
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(build_index(lang.search_config(), pages))
 
     def on_serve(self, server, *, config, builder):
         server.watch(str(self.settings.content_dir))

@@ -14,9 +14,11 @@ from .feeds import feed_outputs, head_links
 from .load import load_tree
 from .notices import build_globals
 from .observances import load_observances
+from .pagemap import PageMap, build_page_map
 from .problems import Problem, errors, sort_unique
 from .publication import PRODUCTION
 from .render import Output, render_site
+from .render_i18n import render_fallback, render_notice
 from .robots import robots_outputs
 from .settings import Settings
 from .site import Site, derive
@@ -35,6 +37,7 @@ class Result:
     site: Optional[Site] = None
     timings: dict = field(default_factory=dict)  # stage -> seconds, for the benchmark
     page_globals: dict = field(default_factory=dict)  # for every page template (preview banner)
+    pages: Optional[PageMap] = None  # every page in every language (see pagemap.py)
 
     @property
     def errors(self) -> list[Problem]:
@@ -71,8 +74,11 @@ def build(settings: Settings, now: Optional[datetime] = None, mode: str = PRODUC
         site.observances = observances
     with _timed(timings, "render"):
         outputs, blocks = render_site(site, GENERATORS)
+    with _timed(timings, "languages"):
+        pages, fallbacks = build_page_map(site, outputs, partial(render_fallback, site), partial(render_notice, site))
+        outputs = sorted(outputs + fallbacks, key=lambda o: o.path)
     return Result(sort_unique(problems), outputs, blocks, site, timings=timings,
-                  page_globals={**build_globals(site), "feed_links": partial(head_links, site)})
+                  page_globals={**build_globals(site), "feed_links": partial(head_links, site)}, pages=pages)
 
 
 def _campaign_slugs(tree) -> set:

@@ -12,18 +12,20 @@ from functools import lru_cache
 from typing import Optional
 
 import yaml
+from babel.lists import format_list
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from . import urls
 from .dates import format_day, format_range
 from .i18n import translations
+from .languages import language
 from .load import KIND_FOLDERS
 from .notices import item_notice
 from .references import rewrite, split_target, unlink
 from .site import Entry, Site, sort_key
 
-LOCALES = {"zh": "zh_Hans_CN", "en": "en_GB"}  # languages → CLDR locales for dates
+LOCALES = {"zh": "zh_Hans_CN", "en": "en_GB"}  # defaults; the configured locale is languages.language(...).locale
 _BLANK = re.compile(r"\n\s*\n+")
 
 
@@ -38,8 +40,17 @@ class Output:
         return self.path.endswith(".md")
 
 
+def environment(lang: str, catalogue=None) -> Environment:
+    return _environment(lang, catalogue)
+
+
+def site_environment(site: Site, lang: str) -> Environment:
+    """The template environment of a language, with the site's own catalogue if it has one."""
+    return _environment(lang, language(site.settings, lang).catalogue)
+
+
 @lru_cache(maxsize=None)
-def environment(lang: str) -> Environment:
+def _environment(lang: str, catalogue) -> Environment:
     env = Environment(
         loader=PackageLoader(__package__, "templates"),
         autoescape=True,
@@ -48,7 +59,7 @@ def environment(lang: str) -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.install_gettext_translations(translations(lang), newstyle=True)
+    env.install_gettext_translations(translations(lang, catalogue), newstyle=True)
     return env
 
 
@@ -57,11 +68,17 @@ class PageContext:
 
     def __init__(self, site: Site, src: str, lang: str, sources: dict, version=None):
         self.site, self.src, self.lang = site, src, lang
-        self.prefix = urls.lang_prefix(lang, site.settings.source_language)
+        self.language = language(site.settings, lang)
+        self.source_language = language(site.settings, site.settings.source_language)
+        self.prefix = self.language.prefix
         self._sources = sources  # content path → page src, for links between items
         self._version = version
-        self._ = translations(lang).gettext
-        self.ngettext = translations(lang).ngettext
+        self._ = self.language.gettext
+        self.ngettext = self.language.ngettext
+
+    def model(self, entry: Entry):
+        """The fields of an item in this page's language (the source's where untranslated)."""
+        return entry.model_in(self.lang)
 
     # links
     def href(self, entry: Entry) -> str:
@@ -69,6 +86,15 @@ class PageContext:
 
     def index_href(self, kind: str, number: int = 1) -> str:
         return self._link(urls.page_url(urls.index_src(kind, number, self.prefix)))
+
+    def source_href(self, src: str) -> str:
+        """A link to a page in the source language, by its language-neutral source path."""
+        return self._link(self.source_language.url(src))
+
+    def only_in_source_label(self, count: int) -> str:
+        return self.ngettext(
+            "%(num)d more item is only in %(language)s", "%(num)d more items are only in %(language)s", count,
+        ) % {"num": count, "language": self.language.name_of(self.source_language)}
 
     def image(self, path: str) -> str:
         found = self._version.links.get(path) if self._version else None
@@ -114,10 +140,17 @@ class PageContext:
 
     def campaign_title(self, entry: Entry) -> str:
         campaign = self.site.campaign_of(entry)
-        return campaign.model.title if campaign and entry.kind != "campaign" else ""
+        return campaign.model_in(self.lang).title if campaign and entry.kind != "campaign" else ""
 
     def children(self, campaign: Entry, kind: str) -> list:
-        return [e for e in self.site.children.get((campaign.slug, kind), []) if e.listed]
+        return [e for e in self.site.children.get((campaign.slug, kind), []) if e.listed and e.version(self.lang)]
+
+    def children_only_in_source(self, campaign: Entry, kind: str) -> int:
+        return sum(1 for e in self.site.children.get((campaign.slug, kind), []) if e.listed and not e.version(self.lang))
+
+    def join(self, values) -> str:
+        """A list as the page's language writes one (A、B和C / A, B and C)."""
+        return format_list(list(values), style="standard", locale=self.language.locale)
 
     # calendars: the event's feed, its schema.org data, a campaign's calendar section
     def ics_href(self, entry: Entry) -> str:
@@ -134,7 +167,7 @@ class PageContext:
 
     # dates
     def when(self, model) -> str:
-        locale, tz = LOCALES.get(self.lang, self.lang), self.site.settings.tz
+        locale, tz = self.language.locale, self.site.settings.tz
         if hasattr(model, "start"):
             return format_range(model.start, model.end, locale, tz)
         return format_day(model.date, locale, tz)
@@ -192,14 +225,15 @@ def render_item(site: Site, entry: Entry, lang: str, sources: dict) -> Output:
     version = entry.item.version(lang)
     src = urls.item_src(entry.kind, entry.slug, urls.lang_prefix(lang, site.settings.source_language))
     page = PageContext(site, src, lang, sources, version)
-    env = environment(lang)
+    env = site_environment(site, lang)
     model = version.model
     campaign = site.campaign_of(entry) if entry.kind != "campaign" else None
     related = ""
     if entry.kind == "campaign":
         _ = page._
         sections = [("event", _("Programme")), ("story", _("Stories")), ("article", _("News"))]
-        related = Markup(_html(env, "campaign_sections.html.j2", page=page, entry=entry, sections=sections))
+        related = Markup(_html(env, "campaign_sections.html.j2", page=page, entry=entry, sections=sections,
+                               source_src=urls.item_src(entry.kind, entry.slug)))
     common = {"page": page, "entry": entry, "m": model, "campaign": campaign}
     header = _html(env, "item_header.html.j2", **common)
     footer = _html(env, "item_footer.html.j2", related=related, **common)
@@ -209,8 +243,9 @@ def render_item(site: Site, entry: Entry, lang: str, sources: dict) -> Output:
 
 
 def render_index(site: Site, kind: str, lang: str, sources: dict) -> list[Output]:
-    env = environment(lang)
-    entries = site.listed(kind)
+    env = site_environment(site, lang)
+    entries = site.listed(kind, lang)
+    only_in_source = site.only_in_source(kind, lang)
     size = site.settings.page_size
     pages = max(1, math.ceil(len(entries) / size))
     title_page = PageContext(site, "", lang, sources)
@@ -222,9 +257,12 @@ def render_index(site: Site, kind: str, lang: str, sources: dict) -> list[Output
         page = PageContext(site, src, lang, sources)
         groups = _groups(site, kind, chunk, page)
         html = _html(env, "index.html.j2", page=page, title=title, kind=kind, groups=groups,
-                     total=len(entries), number=number, pages=pages)
+                     total=len(entries), number=number, pages=pages, only_in_source=only_in_source,
+                     source_src=urls.index_src(kind))
         shown = title if number == 1 else f"{title} ({number})"
-        outputs.append(Output(src, f"{_front_matter(shown, None)}{html}\n".encode("utf-8")))
+        # Lists repeat the items' summaries: searching them would only double the index.
+        meta = _front_matter(shown, None, {"search": {"exclude": True}})
+        outputs.append(Output(src, f"{meta}{html}\n".encode("utf-8")))
     return outputs
 
 
@@ -242,13 +280,13 @@ def _groups(site: Site, kind: str, chunk: list, page: PageContext) -> list:
 
 
 def render_home(site: Site, lang: str, sources: dict) -> str:
-    page = PageContext(site, "index.md", lang, sources)
-    current = sorted(site.upcoming("campaign"), key=sort_key)
-    recent = [] if current else site.listed("campaign")[:4]
-    upcoming_events = sorted(site.upcoming("event"), key=sort_key)[:6]
-    return _html(environment(lang), "home.html.j2", page=page, current=current, recent=recent,
-                 upcoming_events=upcoming_events, stories=site.listed("story")[:4],
-                 news=site.listed("article")[:5])
+    page = PageContext(site, language(site.settings, lang).src("index.md"), lang, sources)
+    current = sorted(site.upcoming("campaign", lang), key=sort_key)
+    recent = [] if current else site.listed("campaign", lang)[:4]
+    upcoming_events = sorted(site.upcoming("event", lang), key=sort_key)[:6]
+    return _html(site_environment(site, lang), "home.html.j2", page=page, current=current, recent=recent,
+                 upcoming_events=upcoming_events, stories=site.listed("story", lang)[:4],
+                 news=site.listed("article", lang)[:5])
 
 
 def media_outputs(site: Site) -> list[Output]:
@@ -283,8 +321,8 @@ def _kind_of(content_path: str) -> str:
     return KIND_FOLDERS.get(folder, "campaign")
 
 
-def _front_matter(title: str, description: Optional[str]) -> str:
-    meta = {"title": title}
+def _front_matter(title: str, description: Optional[str], extra: Optional[dict] = None) -> str:
+    meta = {"title": title, **(extra or {})}
     if description:
         meta["description"] = description
     return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=True, width=10_000) + "---\n\n"

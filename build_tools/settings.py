@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Optional
 from zoneinfo import ZoneInfo
 
 
@@ -16,6 +17,9 @@ class Settings:
     site_url: str = ""
     site_name: str = ""
     extra: dict = field(default_factory=dict, compare=False, hash=False)
+    # Per-language options (name, locale, hreflang, site_name, ...): see languages.py.
+    language_options: dict = field(default_factory=dict, compare=False, hash=False)
+    docs_dir: Optional[Path] = None  # hand-written pages, for their translations and fallbacks
 
     @property
     def source_language(self) -> str:

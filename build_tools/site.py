@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import Optional
 
 from . import publication
 from .settings import Settings
@@ -29,6 +30,15 @@ class Entry:
     def model(self):
         return self.item.source.model
 
+    def version(self, lang: str):
+        """The item in one language, or None where it is not translated."""
+        return self.item.version(lang)
+
+    def model_in(self, lang: str):
+        """The item's fields in a language, or the source's where it is not translated."""
+        version = self.item.version(lang)
+        return (version or self.item.source).model
+
 
 @dataclass
 class Site:
@@ -44,14 +54,19 @@ class Site:
     @property
     def languages(self) -> list[str]:
         """The languages that get pages (the source language first)."""
-        return [self.settings.source_language]
+        return list(self.settings.languages)
 
     @property
     def today(self) -> date:
         return publication.today(self.now, self.settings.tz)
 
-    def listed(self, kind: str) -> list[Entry]:
-        return [e for e in self.by_kind.get(kind, []) if e.listed]
+    def listed(self, kind: str, lang: Optional[str] = None) -> list[Entry]:
+        """Listed entries of a kind; with `lang`, only those that exist in that language."""
+        return [e for e in self.by_kind.get(kind, []) if e.listed and (lang is None or e.version(lang))]
+
+    def only_in_source(self, kind: str, lang: str) -> int:
+        """How many listed entries of a kind have no translation into `lang`."""
+        return sum(1 for e in self.by_kind.get(kind, []) if e.listed and not e.version(lang))
 
     def campaign_of(self, entry: Entry):
         return self.campaigns.get(entry.item.campaign)
@@ -61,8 +76,8 @@ class Site:
         end = getattr(model, "end", None) or getattr(model, "start", None) or getattr(model, "date", None)
         return end.astimezone(self.settings.tz).date() if isinstance(end, datetime) else end
 
-    def upcoming(self, kind: str) -> list[Entry]:
-        return [e for e in self.listed(kind) if self.last_day(e) >= self.today]
+    def upcoming(self, kind: str, lang: Optional[str] = None) -> list[Entry]:
+        return [e for e in self.listed(kind, lang) if self.last_day(e) >= self.today]
 
 
 def sort_key(entry: Entry):
