@@ -19,6 +19,9 @@ from .languages import Language, language, languages, split
 from .translation_status import FIELD, STALE, TRANSLATED, UNRECORDED, UNTRANSLATED, fingerprint, item_fields, state
 
 
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # titles of our own generated pages
+
+
 @dataclass
 class PageRecord:
     src: str  # path in the site's source tree, e.g. en/events/x.md
@@ -147,7 +150,7 @@ def _title(content: bytes) -> str:
     if end < 0:
         return ""
     try:
-        meta = yaml.safe_load(text[4:end]) or {}
+        meta = yaml.load(text[4:end], Loader=_LOADER) or {}
     except yaml.YAMLError:
         return ""
     title = meta.get("title") if isinstance(meta, dict) else None
