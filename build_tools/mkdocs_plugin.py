@@ -214,16 +214,17 @@ class CampaignsPlugin(BasePlugin[CampaignsConfig]):
 
     @staticmethod
     def _config_view(config, lang, info):
-        """The configuration as this page's language shows it: its site name, and its
-        versions of the page as `extra.alternate` (Material prints them as hreflang links)."""
+        """The configuration as this page's language shows it: its site name and description.
+
+        `extra.alternate` is set to a flag, not to a list: Material then shows its language
+        button (partials/alternate.html, ours, with this page's targets) but prints no
+        hreflang links of its own; main.html prints them (see DESIGN.md, Languages)."""
         view = copy.copy(config)
         if lang.site_name:
             view["site_name"] = lang.site_name
         if lang.site_description:
             view["site_description"] = lang.site_description
-        extra = dict(config.extra)
-        extra["alternate"] = [{"name": a["hreflang"], "link": a["href"], "lang": a["hreflang"]} for a in info["alternates"]]
-        view["extra"] = extra
+        view["extra"] = {**dict(config.extra), "alternate": len(info["switch"]) > 1}
         return view
 
     def on_post_build(self, *, config):

@@ -1,0 +1,93 @@
+"""Translation status, the commands that record it, catalogues and dates per language."""
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import yaml
+from babel.messages.extract import extract_from_dir
+from babel.messages.frontend import parse_mapping_cfg
+
+from build_tools.config_file import load_settings
+from build_tools.dates import date_interval
+from build_tools.i18n import read_catalogue
+from build_tools.pipeline import build
+from conftest import ROOT, copy_project
+
+EVENT = Path("campaigns/2024-environment-day/events/environment-day-2024")
+
+
+def _campaign(*args, cwd):
+    return subprocess.run([sys.executable, "-m", "build_tools.cli", *args], cwd=cwd, capture_output=True, text=True)
+
+
+def test_a_changed_source_makes_its_translation_stale_until_recorded(tmp_path):
+    project = copy_project(tmp_path / "p")
+    assert _campaign("translations", "--strict", cwd=project).returncode == 0
+    source = project / f"{EVENT}.zh.md"
+    source.write_text(source.read_text(encoding="utf-8").replace("六五环境日", "六五环境日（已更新）", 1), encoding="utf-8")
+    stale = _campaign("translations", "--strict", cwd=project)
+    assert stale.returncode == 1
+    assert f"已过时: {EVENT}.en.md" in stale.stdout
+    assert "需要更新" in stale.stderr
+    # the English page says so
+    result = build(load_settings(project / "mkdocs.yml"))
+    assert "has changed since it was translated" in result.pages.notices["en/events/environment-day-2024.md"]
+    # a change that a translator does not translate (a date) leaves it current
+    recorded = _campaign("translations", "--record", f"{EVENT}.en.md", cwd=project)
+    assert recorded.returncode == 0, recorded.stderr
+    assert _campaign("translations", "--strict", cwd=project).returncode == 0
+    text = source.read_text(encoding="utf-8")
+    source.write_text(text.replace("status: held", "status: scheduled"), encoding="utf-8")
+    assert _campaign("translations", "--strict", cwd=project).returncode == 0
+    assert "translated_from" in (project / f"{EVENT}.en.md").read_text(encoding="utf-8")
+
+
+def test_translations_report_lists_missing_items_per_language_and_kind(tmp_path):
+    out = _campaign("translations", "--lang", "en", cwd=ROOT)
+    assert out.returncode == 0, out.stderr
+    lines = out.stdout.splitlines()
+    assert lines[0] == "English (en)"
+    assert "  events: translated 6, missing 1, stale 0" in lines
+    assert "    missing: campaigns/2024-national-ecology-day/events/national-ecology-day-2024.zh.md" in lines
+    assert "  pages: translated 3, missing 0, stale 0" in lines
+
+
+def test_translate_starts_a_translation_that_counts_only_once_translated(tmp_path):
+    project = copy_project(tmp_path / "p")
+    src = "campaigns/2024-national-ecology-day/events/national-ecology-day-2024.zh.md"
+    made = _campaign("translate", src, "--lang", "en", cwd=project)
+    assert made.returncode == 0, made.stderr
+    target = project / src.replace(".zh.md", ".en.md")
+    text = target.read_text(encoding="utf-8")
+    meta = yaml.safe_load(text.split("---")[1])
+    assert meta["title"] and meta["translated_from"].startswith("sha256:")
+    assert "start" not in meta  # structural fields stay in the source
+    assert _campaign("translate", src, "--lang", "en", cwd=project).returncode == 1  # never overwrites
+    assert _campaign("check", cwd=project).returncode == 0
+    # copied but not translated yet: the strict check says so
+    pending = _campaign("translations", "--strict", cwd=project)
+    assert pending.returncode == 1 and "尚未翻译" in pending.stdout
+    target.write_text(text.replace(f"title: {meta['title']}", "title: National Ecology Day 2024"), encoding="utf-8")
+    assert _campaign("translations", "--strict", cwd=project).returncode == 0
+
+
+def test_every_template_string_is_translated_in_every_language():
+    with (ROOT / "build_tools" / "locale" / "babel.cfg").open(encoding="utf-8") as handle:
+        method_map, options_map = parse_mapping_cfg(handle)
+    keywords = {"_": None, "gettext": None, "ngettext": (1, 2), "campaign_t": None}
+    msgids = {m[2] if isinstance(m[2], str) else m[2][0] for m in extract_from_dir(
+        str(ROOT), method_map, options_map, keywords=keywords)}
+    assert "Upcoming events" in msgids and "Run by: %(organizer)s" in msgids and len(msgids) > 40
+    for lang in load_settings(ROOT / "mkdocs.yml").languages:
+        catalog = read_catalogue(lang)
+        missing = sorted(i for i in msgids if not catalog.get(i) or not all(
+            s for s in ((catalog.get(i).string,) if isinstance(catalog.get(i).string, str) else catalog.get(i).string)))
+        assert missing == [], lang
+
+
+def test_date_ranges_in_each_language():
+    assert date_interval(date(2024, 8, 10), date(2024, 8, 12), "yMMMMd", "en_GB") == "10–12 August 2024"
+    assert date_interval(date(2024, 7, 31), date(2024, 8, 2), "yMMMMd", "en_GB") == "31 July\u2009–\u20092 August 2024"
+    assert date_interval(date(2024, 8, 10), date(2024, 8, 12), "yMMMMd", "zh_Hans_CN") == "2024年8月10日至12日"
+    assert date_interval(date(2023, 12, 31), date(2024, 1, 2), "yMMMMd", "zh_Hans_CN") == "2023年12月31日至2024年1月2日"
