@@ -24,8 +24,10 @@ def test_production_keeps_the_expired_page_but_takes_it_out_of_lists(production_
     assert len(notice) == 1
     assert "已过期" in notice[0].text_content()
     assert "2024年11月20日 00:00（北京时间）" in notice[0].text_content()
-    # The title shows on its own page and in the search index (the page is still there)...
-    allowed = {own, production_site / "search" / "search_index.json"}
+    # The title shows on its own page and in the search index (the page is still there),
+    # and on its English page, the fallback that names it and links to it...
+    allowed = {own, production_site / "en" / own.relative_to(production_site),
+               production_site / "search" / "search_index.json"}
     elsewhere = [m for path, text in site_texts(production_site) if path not in allowed
                  for m in [str(path.relative_to(production_site))] if EXPIRED["title"] in text]
     # ...and nowhere else: not in the event list, the home page's upcoming events, the campaign's
@@ -46,7 +48,9 @@ def test_production_links_to_unpublished_items_show_as_text(production_site: Pat
 def test_production_pages_carry_no_preview_marks(production_site: Path):
     for path in html_files(production_site):
         doc = parse(path)
-        assert doc.xpath("//meta[@name='robots']") == [], path
+        # (a page saying that a page is not translated is never indexed, preview or not)
+        fallback = bool(doc.xpath("//*[@class='cs-fallback']"))
+        assert doc.xpath("//meta[@name='robots']/@content") == (["noindex"] if fallback else []), path
         assert doc.xpath("//*[contains(@class,'md-banner')]") == [], path
     robots = (production_site / "robots.txt").read_text(encoding="ascii")
     assert "Disallow: /\n" not in robots
