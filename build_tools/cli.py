@@ -7,6 +7,7 @@ from collections import Counter
 from pathlib import Path
 
 from . import cli_translations
+from . import scaffold, schema
 from .config_file import find_config, load_settings
 from .pipeline import build, check_tree
 from .problems import errors, format_problems
@@ -39,6 +40,11 @@ def main(argv=None) -> int:
     p_build.add_argument("--summary", type=Path, help="append a Markdown summary to this file (CI job summary)")
 
     cli_translations.add_commands(sub)
+    p_new = sub.add_parser("new", help="create a content file with commented front matter / 新建内容文件")
+    scaffold.add_arguments(p_new)
+
+    p_schema = sub.add_parser("schema", help="write the JSON Schemas into schemas/ / 生成 JSON Schema")
+    p_schema.add_argument("--check", action="store_true", help="only say whether schemas/ is up to date")
 
     args = parser.parse_args(argv)
     config = (args.config or find_config(Path.cwd())).resolve()
@@ -51,6 +57,10 @@ def main(argv=None) -> int:
         return _build(settings, config, args)
     if args.command in ("translations", "translate"):
         return cli_translations.run(settings, args)
+    if args.command == "new":
+        return scaffold.command(settings, args)
+    if args.command == "schema":
+        return schema.command(settings, args)
     return 2
 
 
