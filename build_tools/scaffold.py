@@ -74,7 +74,8 @@ def add_arguments(parser) -> None:
         for field in fields:
             if field not in seen:
                 seen.add(field)
-                parser.add_argument(option_name(field), dest="field:" + field, metavar="VALUE")
+                label = f"{fielddocs.label('', field)} / {fielddocs.label('', field, 'en')}"
+                parser.add_argument(option_name(field), dest="field:" + field, metavar="VALUE", help=label)
 
 
 def request_from(args) -> Request:
@@ -100,9 +101,12 @@ def command(settings: Settings, args) -> int:
     return 0
 
 
-def run(settings: Settings, request: Request, ask: Optional[Callable[[str], str]] = None, out=sys.stdout) -> Path:
+def run(settings: Settings, request: Request, ask: Optional[Callable[[str], str]] = None, out=None) -> Path:
     """Create the file; `ask` is None when nobody can answer (not a terminal)."""
+    out = out or sys.stdout
     kind = request.kind
+    if ask is not None:
+        print(f"新建{KIND_NAMES[kind]}：请按提示输入。方括号里是建议值，直接回车即采用；按 Ctrl+C 可随时取消。", file=out)
     docs = load_tree(settings).documents
     campaign = None
     if kind != "campaign":
