@@ -29,7 +29,7 @@ from .settings import Settings
 from .yamlsafe import parse_mapping
 
 FOLDERS = {kind: folder for folder, kind in KIND_FOLDERS.items()}
-# What `campaign new` asks, in this order; `None` marks an optional answer.
+# What `campaign new` asks, in this order (the model says which answers are required).
 QUESTIONS = {
     "campaign": ["title", "summary", "kind", "start", "end", "year"],
     "event": ["title", "summary", "start", "end", "venue.name", "venue.city"],
@@ -42,6 +42,8 @@ EXAMPLES = {
     "consent": ["obtained", "scope"],
 }
 LIST_EXAMPLES = {"honors": ["name", "year", "by"]}
+# Required values that have a proposal: the campaign's year (from its start), an article's date (today).
+DEFAULTED = {("campaign", "year"), ("article", "date")}
 KIND_NAMES = {"campaign": "宣传活动", "event": "活动", "story": "故事", "article": "新闻"}
 BODY_HINT = {
     "zh": "<!-- 在这里用 Markdown 写正文；这一行是注释，不会显示在网页上，可以删掉。 -->",
@@ -83,15 +85,27 @@ def request_from(args) -> Request:
     unknown = sorted(set(values) - set(QUESTIONS[args.kind]))
     if unknown:
         names = "、".join(option_name(f) for f in unknown)
-        raise Refused(f"{args.kind} 不使用这些选项：{names}")
+        raise Refused(f"新建{KIND_NAMES[args.kind]}时不使用这些选项：{names}")
     return Request(args.kind, values, args.campaign, args.slug)
 
 
+def missing(request: Request) -> list[str]:
+    """The required values the request does not give."""
+    needed = [f for f in QUESTIONS[request.kind] if _required(request.kind, f) and (request.kind, f) not in DEFAULTED]
+    absent = [f"{option_name(f)}（{fielddocs.label(request.kind, f)}）" for f in needed if request.values.get(f) is None]
+    if request.kind != "campaign" and not request.campaign:
+        absent.insert(0, "--campaign（所属宣传活动的文件夹名）")
+    return absent
+
+
 def command(settings: Settings, args) -> int:
-    """`campaign new …`: asks only when someone is at the terminal."""
-    ask = input if sys.stdin.isatty() else None
+    """`campaign new …`: asks only for what the options leave out, and only at a terminal."""
     try:
-        run(settings, request_from(args), ask)
+        request = request_from(args)
+        absent = missing(request)
+        if absent and not sys.stdin.isatty():
+            raise Refused("缺少 " + "、".join(absent))
+        run(settings, request, input if absent else None)
     except Refused as exc:
         print(f"没有创建文件：{exc}", file=sys.stderr)
         return 1

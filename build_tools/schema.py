@@ -18,7 +18,7 @@ from pydantic.json_schema import GenerateJsonSchema
 from . import fielddocs, models
 from .load import KIND_FOLDERS
 from .settings import Settings
-from .validate import TRANSLATION_META
+from .validate import TRANSLATION_META, _model_in
 
 DRAFT = "http://json-schema.org/draft-07/schema#"
 DATE = r"^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"
@@ -194,11 +194,12 @@ def _dump(value) -> str:
 
 
 def _nested_prefix(model, definition: str) -> str:
-    """The dotted field name under which a nested model appears (Venue → venue)."""
+    """The field under which a nested model appears (Venue → venue, Honor → honors)."""
     for name, info in model.model_fields.items():
-        if definition in repr(info.annotation):
+        nested = _model_in(info.annotation)
+        if nested is not None and nested.__name__ == definition:
             return name
-    return definition.lower()
+    raise KeyError(f"{definition} is not the model of a field of {model.__name__}")
 
 
 def _describe(kind: str, schema: dict, prefix: str) -> None:

@@ -167,14 +167,14 @@ def test_an_existing_file_or_slug_is_never_overwritten(tmp_path):
 def test_without_a_terminal_missing_values_are_named_and_nothing_is_written(tmp_path):
     _small_project(tmp_path)
     before = sorted(p for p in (tmp_path / "campaigns").rglob("*"))
-    result = _campaign("new", "event", "--campaign", "test-forum", "--title", "植树活动", "--summary", "摘要。", cwd=tmp_path)
+    result = _campaign("new", "event", "--campaign", "test-forum", "--title", "植树活动", cwd=tmp_path)
     assert result.returncode == 1
-    assert result.stderr.strip() == "没有创建文件：缺少 --start（开始时间）"
+    assert result.stderr.strip() == "没有创建文件：缺少 --summary（摘要）、--start（开始时间）"
     wrong = _campaign("new", "story", "--campaign", "test-forum", "--title", "x", "--summary", "y",
                       "--subject", "z", "--subject-type", "human", cwd=tmp_path)
     assert wrong.returncode == 1
     assert "“human”不是可选值；可选值为：person, team, project" in wrong.stderr
-    nowhere = _campaign("new", "article", "--campaign", "no-such-campaign", cwd=tmp_path)
+    nowhere = _campaign("new", "article", "--campaign", "no-such-campaign", "--title", "t", "--summary", "s", cwd=tmp_path)
     assert "找不到活动 no-such-campaign" in nowhere.stderr
     assert sorted(p for p in (tmp_path / "campaigns").rglob("*")) == before
 
@@ -186,3 +186,57 @@ def test_the_created_comments_and_fields_cover_every_field_of_every_kind():
             assert f"\n{name}:" in text, (kind, name)
         comments = [line for line in text.splitlines() if line.startswith("# ")]
         assert len(comments) >= len(model.model_fields)
+
+
+def _in_a_terminal(args, answers, cwd):
+    """Run `campaign` with a pseudo-terminal as stdin/stdout; answer each prompt in turn."""
+    import pty
+    import select
+    import time
+
+    master, slave = pty.openpty()
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    proc = subprocess.Popen([sys.executable, "-m", "build_tools.cli", *args], cwd=cwd, env=env,
+                            stdin=slave, stdout=slave, stderr=slave)
+    os.close(slave)
+    shown, pending = b"", list(answers)
+    deadline = time.monotonic() + 120
+    try:
+        while time.monotonic() < deadline:
+            ready, _, _ = select.select([master], [], [], 0.5)
+            if ready:
+                try:
+                    data = os.read(master, 4096)
+                except OSError:  # the program has ended and closed the terminal
+                    break
+                if not data:
+                    break
+                shown += data
+                if shown.rstrip().endswith("：".encode()) and pending:
+                    os.write(master, (pending.pop(0) + "\n").encode())
+            elif proc.poll() is not None:
+                break
+        proc.wait(timeout=30)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+        os.close(master)
+    return proc.returncode, shown.decode("utf-8", "replace").replace("\r\n", "\n")
+
+
+def test_at_a_terminal_it_asks_in_chinese_for_what_the_options_leave_out(tmp_path):
+    _small_project(tmp_path)
+    code, shown = _in_a_terminal(["new", "article", "--campaign", "test-forum"],
+                                 ["植树节活动报道", "呼和浩特市民参加义务植树。", "", ""], tmp_path)
+    assert code == 0, shown
+    assert "新建新闻：请按提示输入" in shown and "标题：" in shown and "发布日期 [2024-11-24]：" in shown
+    assert "文件名（网址的一部分，只用小写字母、数字和连字符） [zhishujie-huodong-baodao]：" in shown
+    data = _front(tmp_path / "campaigns" / "test-forum" / "news" / "zhishujie-huodong-baodao.zh.md")
+    assert (data["title"], str(data["date"])) == ("植树节活动报道", "2024-11-24")
+    # everything required given as options: nothing is asked, even at a terminal
+    code, shown = _in_a_terminal(["new", "article", "--campaign", "test-forum", "--title", "第二篇报道",
+                                  "--summary", "摘要。", "--date", "2024-03-12"], [], tmp_path)
+    assert code == 0, shown
+    assert "：\n" not in shown.split("已创建")[0] and "请按提示输入" not in shown
+    assert (tmp_path / "campaigns" / "test-forum" / "news" / "dierpian-baodao.zh.md").is_file()
