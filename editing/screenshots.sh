@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Rebuilds the screenshots of EDITING.md: the guide's example event, created with
-# `campaign new` in a copy of the demo, built, and photographed by Debian's chromium at
-# phone width. Run from anywhere after scripts/setup; needs /usr/bin/chromium.
+# `campaign new` in a copy of the demo, built (then again as a draft, in preview mode),
+# and photographed by Debian's chromium at phone width. Run from anywhere after scripts/setup; needs /usr/bin/chromium.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 work="$(mktemp -d)"
@@ -16,7 +16,7 @@ export SOURCE_DATE_EPOCH=1722556800 NO_MKDOCS_2_WARNING=1  # 2024-08-02: the exa
 file=campaigns/2024-ecological-literature-week/events/shengtai-wenxue-zhou-bimushi.zh.md
 sed -i 's/^<!--.*-->$/2024年8月12日下午，生态文学周在锡林浩特闭幕。闭幕式上颁发了优秀生态文学作品奖，参加采风的作家代表分享了创作体会。/' "$file"
 "$root/.venv/bin/mkdocs" build -q -d "$work/site" 2>/dev/null
-shoot() {  # name, page
+shoot() {  # name, page (under $work/site)
   chromium --headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update \
     --disable-sync --no-first-run --hide-scrollbars --window-size=390,760 \
     --screenshot="$work/$1.png" "file://$work/site/$2" 2>/dev/null
@@ -26,4 +26,8 @@ shoot() {  # name, page
 }
 shoot event-page events/shengtai-wenxue-zhou-bimushi/index.html
 shoot events-index events/index.html
+# the same event as a draft, in a preview build: the notices at the top
+sed -i 's/^draft: false$/draft: true/' "$file"
+CAMPAIGN_SITE_MODE=preview "$root/.venv/bin/mkdocs" build -q -d "$work/site" 2>/dev/null
+shoot draft-preview events/shengtai-wenxue-zhou-bimushi/index.html
 ls -l "$root"/editing/*.png
