@@ -86,6 +86,12 @@ def test_new_event_in_a_demo_campaign_builds_and_is_listed(tmp_path):
     assert "生态文学周闭幕式" in [a.text_content().strip() for a in index.xpath("//li[contains(@class,'cs-card')]//a")]
     campaign_page = parse(out / "campaigns" / CAMPAIGN / "index.html")
     assert "生态文学周闭幕式" in campaign_page.xpath("string(//section[h2[@id='cs-event']])")
+    # and on the calendar: the month grid on its day, the agenda, and the calendar feed
+    month = parse(out / "calendar" / "2024-08" / "index.html")
+    day = month.xpath("//table[@class='cs-cal-grid']//td[time/@datetime='2024-08-12']")[0]
+    assert "生态文学周闭幕式" in [a.text_content() for a in day.xpath(".//li/a")]
+    assert "生态文学周闭幕式" in parse(out / "calendar" / "index.html").xpath("string(//article)")
+    assert "SUMMARY:生态文学周闭幕式" in (out / "calendar" / "events.ics").read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("kind, values", [

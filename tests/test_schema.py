@@ -15,7 +15,7 @@ from build_tools.pipeline import check
 from build_tools.problems import ERROR
 from build_tools.settings import Settings
 from conftest import ROOT
-from golden_cases import load_cases, materialise, read_case
+from golden_cases import CASES as CASES_DIR, load_cases, materialise, read_case
 
 SCHEMAS = ROOT / "schemas"
 # Problems that are not about the values of the front matter: the YAML text itself (the
@@ -54,8 +54,12 @@ def _fields(error) -> set:
         return {join(n) for n in error.validator_value if n not in error.instance}
     if error.validator == "additionalProperties":
         return {join(n) for n in error.instance if n not in error.schema.get("properties", {})}
-    if error.validator in ("if", "then"):
-        return set().union(*(_fields(e) for e in error.context)) if error.context else {join()}
+    if "propertyNames" in error.schema_path:  # a key that is not allowed: the key is the field
+        return {join(str(error.instance))}
+    if error.validator in ("anyOf", "oneOf") and error.context:  # the branch that got furthest
+        deepest = max(len(e.absolute_path) for e in error.context)
+        if deepest > len(error.absolute_path):
+            return set().union(*(_fields(e) for e in error.context if len(e.absolute_path) == deepest))
     return {join()}
 
 
@@ -156,3 +160,47 @@ def test_associations_cover_every_content_file_once():
         found = [name for name, patterns in assoc.items() if any(matches(doc.path, p) for p in patterns)]
         suffix = "schema.json" if doc.lang == settings.source_language else "translation.schema.json"
         assert found == [f"{doc.kind}.{suffix}"], doc.path
+
+
+def _observance_errors(text: str, settings) -> tuple:
+    """Schema errors of an observances.yml text, as `index.field`, and the entries' first lines."""
+    from build_tools.yamlsafe import parse_list
+
+    parsed = parse_list(text)
+    found = json.loads((SCHEMAS / "observances.schema.json").read_text(encoding="utf-8"))
+    validator = jsonschema.Draft7Validator(found, format_checker=jsonschema.Draft7Validator.FORMAT_CHECKER)
+    fields = set()
+    for error in validator.iter_errors(as_json(parsed.data)):
+        fields |= _fields(error) if error.validator != "oneOf" else {f"{error.absolute_path[0]}.date"}
+    starts = sorted((line, int(key)) for key, line in parsed.lines.items() if key.isdigit())
+    return fields, starts
+
+
+# Checks across entries or against other files, which a schema of one file cannot make.
+NOT_OBSERVANCE_SCHEMA = {"observance_duplicate_slug", "unknown_campaign", "observance_year_twice"}
+
+
+def test_theme_days_file_accepted_and_its_golden_mistakes_found(tmp_path):
+    settings = load_settings(ROOT / "mkdocs.yml")
+    demo, _ = _observance_errors((ROOT / "campaigns" / "observances.yml").read_text(encoding="utf-8"), settings)
+    assert demo == set()
+    case = read_case(CASES_DIR / "observances.yml")
+    materialise(case, tmp_path)
+    golden = Settings(root=tmp_path, content_dir=tmp_path / "campaigns")
+    text = (tmp_path / "campaigns" / "observances.yml").read_text(encoding="utf-8")
+    found, starts = _observance_errors(text, golden)
+    wanted = set()
+    for p in check(golden):
+        if p.path.endswith("observances.yml") and p.code not in NOT_OBSERVANCE_SCHEMA:
+            index = max(i for line, i in starts if line <= p.line)
+            wanted.add(f"{index}.{p.field}" if p.field else str(index))
+    assert len(wanted) >= 8
+    # the schema names the missing key (name.zh) where the check names its parent (name)
+    assert {w for w in wanted if not any(f == w or f.startswith(w + ".") for f in found)} == set()
+
+
+def test_vscode_gives_the_theme_days_file_its_schema():
+    settings = load_settings(ROOT / "mkdocs.yml")
+    text = (ROOT / ".vscode" / "settings.json").read_text(encoding="utf-8")
+    config = json.loads("\n".join(l for l in text.splitlines() if not l.lstrip().startswith("//")))
+    assert config["yaml.schemas"] == {f"./schemas/{k}": v for k, v in schema.yaml_associations(settings).items()}
