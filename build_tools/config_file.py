@@ -1,6 +1,7 @@
 """Read our plugin's settings from mkdocs.yml without importing MkDocs."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import yaml
@@ -15,11 +16,16 @@ class _Loader(yaml.SafeLoader):
 
 
 def _tagged(loader, suffix, node):
+    if suffix == "ENV":  # as MkDocs reads it: the first variable that is set, else the default
+        names = [node.value] if isinstance(node, yaml.ScalarNode) else loader.construct_sequence(node)
+        for name in names[:-1] if len(names) > 1 else names:
+            if isinstance(name, str) and name in os.environ:
+                return os.environ[name]
+        return names[-1] if len(names) > 1 else None
     if isinstance(node, yaml.ScalarNode):
         return loader.construct_scalar(node)
     if isinstance(node, yaml.SequenceNode):
-        values = loader.construct_sequence(node)
-        return values[-1] if values else None  # !ENV [NAME, default] → the default
+        return loader.construct_sequence(node)[-1] if node.value else None
     return loader.construct_mapping(node)
 
 
@@ -50,6 +56,8 @@ def load_settings(config_path: Path) -> Settings:
         page_size=int(options.get("page_size", 20)),
         site_url=data.get("site_url") or "",
         site_name=data.get("site_name") or "",
+        share_cards=bool(options.get("share_cards", True)),
+        posters=bool(options.get("posters", True)),
         extra=data.get("extra") or {},
         language_options=options.get("language_options") or {},
         docs_dir=(root / (data.get("docs_dir") or "docs")).resolve(),

@@ -79,6 +79,10 @@ class _Feed:
     def image_url(self, entry: Entry):
         version = entry.item.version(self.lang)
         found = version.links.get(version.model.cover) if version.model.cover else None
+        media = self.site.media
+        if found and media is not None and found[1] in media.handled:  # a published copy, never the original
+            picture = media.picture(found[1])
+            return self.url(picture.default.path) if picture else None
         return self.url(urls.media_src(found[1])) if found else None
 
     # text

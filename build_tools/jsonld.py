@@ -126,5 +126,12 @@ def _images(site: Site, version, model) -> list[str]:
     found = version.links.get(model.cover)
     if not found or found[0] != "file":
         return []
-    url = calendar_urls.absolute(site.settings.site_url, urls.media_src(found[1]))
+    media = site.media
+    if media is not None and found[1] in media.handled:  # a published copy, never the original
+        picture = media.picture(found[1])
+        if picture is None:
+            return []
+        url = calendar_urls.absolute(site.settings.site_url, picture.default.path)
+    else:
+        url = calendar_urls.absolute(site.settings.site_url, urls.media_src(found[1]))
     return [url] if url else []

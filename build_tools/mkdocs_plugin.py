@@ -32,6 +32,8 @@ class CampaignsConfig(Config):
     language_options = opt.Type(dict, default={})
     timezone = opt.Type(str, default="Asia/Shanghai")
     page_size = opt.Type(int, default=20)
+    share_cards = opt.Type(bool, default=True)
+    posters = opt.Type(bool, default=True)
 
 
 class CampaignsPlugin(BasePlugin[CampaignsConfig]):
@@ -57,6 +59,8 @@ class CampaignsPlugin(BasePlugin[CampaignsConfig]):
             page_size=self.config.page_size,
             site_url=config.site_url or "",
             site_name=config.site_name,
+            share_cards=self.config.share_cards,
+            posters=self.config.posters,
             extra=dict(config.extra),
             language_options=dict(self.config.language_options),
             docs_dir=Path(config.docs_dir).resolve(),
@@ -144,6 +148,9 @@ class CampaignsPlugin(BasePlugin[CampaignsConfig]):
 
     def on_page_markdown(self, markdown, *, page, config, files):
         # Material prints these meta values without escaping: hand it escaped markup.
+        media = self.result.site.media if self.result and self.result.site else None
+        if media is not None and media.card(self.settings.source_language):
+            page.meta.setdefault("card", media.card(self.settings.source_language))  # hand-written pages
         for key in ("title", "description"):
             value = page.meta.get(key)
             if isinstance(value, str) and not isinstance(value, Markup):

@@ -11,12 +11,14 @@ from typing import Optional
 from . import calendar_pages, ics
 from .clock import reference_time
 from .feeds import feed_outputs, head_links
+from .image_check import check_glyphs, check_images
 from .load import load_tree
+from .media import prepare as prepare_media
 from .notices import build_globals
 from .observances import load_observances
 from .pagemap import PageMap, build_page_map
 from .problems import Problem, errors, sort_unique
-from .publication import PRODUCTION
+from .publication import PREVIEW, PRODUCTION
 from .render import Output, render_site
 from .render_i18n import render_fallback, render_notice
 from .robots import robots_outputs
@@ -25,8 +27,13 @@ from .site import Site, derive
 from .validate import validate_tree
 
 
+def _media_outputs(site: Site) -> list[Output]:
+    """Images, share cards and posters, made by the images stage."""
+    return list(site.media.outputs) if site.media is not None else []
+
+
 # Outputs beyond the pages of items and index pages: each is site -> [Output].
-GENERATORS: tuple = (feed_outputs, robots_outputs, calendar_pages.outputs, ics.outputs)
+GENERATORS: tuple = (feed_outputs, robots_outputs, calendar_pages.outputs, ics.outputs, _media_outputs)
 
 
 @dataclass
@@ -45,16 +52,19 @@ class Result:
 
 
 def check(settings: Settings) -> list[Problem]:
-    """Validate only (what `campaign check` runs)."""
+    """Validate, without building (what `campaign check` runs); images are checked too."""
     return check_tree(settings)[0]
 
 
 def check_tree(settings: Settings):
     """Problems and the loaded tree, for callers that also summarise the content."""
     tree = load_tree(settings)
-    _items, problems = validate_tree(settings, tree)
+    items, problems = validate_tree(settings, tree)
     _observances, found = load_observances(settings, _campaign_slugs(tree))
-    return sort_unique(problems + found), tree
+    problems.extend(found)
+    problems.extend(check_images(settings, items))
+    problems.extend(check_glyphs(derive(settings, items, reference_time(), PREVIEW)))
+    return sort_unique(problems), tree
 
 
 def build(settings: Settings, now: Optional[datetime] = None, mode: str = PRODUCTION) -> Result:
@@ -72,6 +82,9 @@ def build(settings: Settings, now: Optional[datetime] = None, mode: str = PRODUC
     with _timed(timings, "derive"):
         site = derive(settings, items, now, mode)
         site.observances = observances
+    with _timed(timings, "images"):
+        site.media = prepare_media(site)
+        problems.extend(site.media.problems)
     with _timed(timings, "render"):
         outputs, blocks = render_site(site, GENERATORS)
     with _timed(timings, "languages"):

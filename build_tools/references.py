@@ -15,6 +15,7 @@ class Reference:
     kind: str  # "image" or "link"
     target: str  # as written
     line: int  # 1-based line within the body
+    alt: str = ""  # an image's alternative text
 
 
 @lru_cache(maxsize=1)
@@ -32,7 +33,7 @@ def find_references(body: str) -> list[Reference]:
         for child in token.children:
             if child.type == "image":
                 target = unquote(child.attrGet("src") or "")
-                refs.append(Reference("image", target, _line_of(lines, first, last, target)))
+                refs.append(Reference("image", target, _line_of(lines, first, last, target), child.content or ""))
             elif child.type == "link_open":
                 target = unquote(child.attrGet("href") or "")
                 refs.append(Reference("link", target, _line_of(lines, first, last, target)))

@@ -16,7 +16,7 @@ from babel.lists import format_list
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from . import urls
+from . import pictures, urls
 from .dates import format_day, format_range
 from .i18n import translations
 from .languages import language
@@ -108,6 +108,20 @@ class PageContext:
             return []
         return [(name, self._link(urls.feed_src(kind, fmt, self.prefix)))
                 for fmt, name in (("atom", "Atom"), ("json", "JSON Feed"))]
+
+    def picture(self, entry: Entry, target: str, alt: str, eager: bool = False) -> Markup:
+        """A published image as <picture>; nothing when the image could not be published."""
+        media = self.site.media
+        found = (self._version.links.get(target) if self._version else None) or entry.item.source.links.get(target)
+        if media is None or not found:
+            return Markup('<img src="{}" alt="{}">').format(self.image(target), alt)
+        picture = media.picture(found[1])
+        return pictures.picture_html(picture, self.src, alt, eager) if picture else Markup("")
+
+    def poster(self, entry: Entry):
+        """Links to an event's printable poster, {"pdf": url, "png": url}, or None."""
+        found = self.site.media.poster(self.lang, entry) if self.site.media is not None else None
+        return {ext: self._link(path) for ext, path in found.items()} if found else None
 
     def _link(self, url: str) -> str:
         return urls.relative(self.src, url)
@@ -237,8 +251,9 @@ def render_item(site: Site, entry: Entry, lang: str, sources: dict) -> Output:
     common = {"page": page, "entry": entry, "m": model, "campaign": campaign}
     header = _html(env, "item_header.html.j2", **common)
     footer = _html(env, "item_footer.html.j2", related=related, **common)
-    body = _body(version, src, sources, urls.lang_prefix(lang, site.settings.source_language))
-    text = f"{_front_matter(model.title, model.summary)}{header}\n\n{body}\n\n{footer}\n"
+    body = _body(version, src, sources, urls.lang_prefix(lang, site.settings.source_language), site.media)
+    card = site.media.card(lang, entry) if site.media is not None else None
+    text = f"{_front_matter(model.title, model.summary, {'card': card} if card else None)}{header}\n\n{body}\n\n{footer}\n"
     return Output(src, text.encode("utf-8"))
 
 
@@ -261,7 +276,8 @@ def render_index(site: Site, kind: str, lang: str, sources: dict) -> list[Output
                      source_src=urls.index_src(kind))
         shown = title if number == 1 else f"{title} ({number})"
         # Lists repeat the items' summaries: searching them would only double the index.
-        meta = _front_matter(shown, None, {"search": {"exclude": True}})
+        card = site.media.card(lang) if site.media is not None else None
+        meta = _front_matter(shown, None, {"search": {"exclude": True}, **({"card": card} if card else {})})
         outputs.append(Output(src, f"{meta}{html}\n".encode("utf-8")))
     return outputs
 
@@ -290,27 +306,38 @@ def render_home(site: Site, lang: str, sources: dict) -> str:
 
 
 def media_outputs(site: Site) -> list[Output]:
+    """Linked files published as they are; images go through the images stage instead."""
+    handled = site.media.handled if site.media is not None else set()
     files = {}
     for entry in site.entries:
         for version in (entry.item.source, *entry.item.translations.values()):
             for kind, path in version.links.values():
-                if kind == "file":
+                if kind == "file" and path not in handled:
                     files[urls.media_src(path)] = str(site.settings.content_dir / path)
     return [Output(path, source=source) for path, source in sorted(files.items())]
 
 
-def _body(version, src: str, sources: dict, prefix: str = "") -> str:
+def _body(version, src: str, sources: dict, prefix: str = "", media=None) -> str:
+    body = version.doc.body
+    if media is not None:  # images shown in the body become <picture>s of the published variants
+        body = pictures.inline_pictures(body, version.links, src, media.pictures)
     mapping, unpublished = {}, []
     for target, (kind, path) in version.links.items():
         _path, fragment = split_target(target)
-        to = sources.get(path) if kind == "page" else urls.media_src(path)
+        if kind == "page":
+            to = sources.get(path)
+        elif media is not None and path in media.handled:  # a link to an image: its largest published copy
+            picture = media.picture(path)
+            to, fragment = (picture.largest.path if picture else None), ""
+        else:
+            to = urls.media_src(path)
         if to:
             mapping[target] = urls.md_relative(src, to) + fragment
         elif kind == "page":
             unpublished.append(target)
     # A link to a draft or scheduled item shows as its text until the item is published;
     # a reference-style definition points at the index page of the item's kind meanwhile.
-    body = unlink(version.doc.body, unpublished)
+    body = unlink(body, unpublished)
     for target in unpublished:
         mapping[target] = urls.md_relative(src, urls.index_src(_kind_of(version.links[target][1]), 1, prefix))
     return rewrite(body, mapping).strip()

@@ -16,6 +16,8 @@ class Settings:
     page_size: int = 20
     site_url: str = ""
     site_name: str = ""
+    share_cards: bool = True  # a share card (og:image) per page
+    posters: bool = True  # a printable poster per event
     extra: dict = field(default_factory=dict, compare=False, hash=False)
     # Per-language options (name, locale, hreflang, site_name, ...): see languages.py.
     language_options: dict = field(default_factory=dict, compare=False, hash=False)

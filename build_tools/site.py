@@ -50,6 +50,7 @@ class Site:
     campaigns: dict = field(default_factory=dict)  # slug -> Entry
     children: dict = field(default_factory=dict)  # (campaign slug, kind) -> [Entry]
     observances: list = field(default_factory=list)  # theme days (observances.Observance)
+    media: Optional[object] = None  # media.Media: published images, cards, posters (set by the images stage)
 
     @property
     def languages(self) -> list[str]:

@@ -32,6 +32,14 @@ def mkdocs_build(project: Path, out: Path, *extra, env=None) -> subprocess.Compl
     return subprocess.run(cmd, cwd=project, capture_output=True, text=True, env=full_env, timeout=900)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def shared_image_cache(tmp_path_factory) -> Path:
+    """Images, cards and posters are cached by their content: every build of a session
+    shares one cache, so the demo's images are made once, not once per copied project."""
+    folder = os.environ.setdefault("CAMPAIGN_CACHE_DIR", str(tmp_path_factory.mktemp("image-cache")))
+    return Path(folder)
+
+
 @pytest.fixture(scope="session")
 def demo_site(tmp_path_factory) -> Path:
     """The demo site, built once per test session with --strict."""

@@ -384,7 +384,11 @@ def test_every_event_page_carries_schema_org_event_data(which, request):
                 date.fromisoformat(value)
     if which == "demo_site":
         visit = _jsonld(site / "events" / "xilingol-writers-field-visit" / "index.html")[0]
-        assert visit["image"] == ["https://example.org/media/2024-ecological-literature-week/xilingol-grassland-photo.jpg"]
+        # the published copy of the cover (960 wide, without metadata), never the original
+        [image] = visit["image"]
+        published = re.fullmatch(r"https://example\.org/(media/2024-ecological-literature-week/"
+                                 r"xilingol-grassland-photo\.[0-9a-f]{10}\.960\.jpg)", image)
+        assert published and (site / published.group(1)).is_file(), image
         assert (visit["startDate"], visit["endDate"]) == ("2024-08-10", "2024-08-12")
     else:
         talk = _jsonld(site / "events" / "evening-talk" / "index.html")[0]
