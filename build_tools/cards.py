@@ -8,16 +8,15 @@ import PIL
 from typing import Optional
 
 from . import layouts, urls
-from .dates import format_day, format_range
 from .i18n import translations
 from .image_cache import Cache, key_of
+from .languages import language
 from .problems import WARNING, Problem, problem
 from .render import Output
 from .site import Entry, Site
 
 LAYOUT = "assets/layouts/card.yml"
 ENCODING = {"format": "JPEG", "quality": 90, "subsampling": 0, "pillow": PIL.__version__}  # part of the cache key
-LOCALES = {"zh": "zh_Hans_CN", "en": "en_GB"}  # as render.LOCALES
 # Front matter fields a card's or poster's value comes from, for a problem's line.
 SOURCES = {"title": "title", "when": "venue", "where": "venue", "organizer": "organizer", "summary": "summary"}
 
@@ -35,16 +34,16 @@ def identity(site: Site, lang: str) -> str:
     gov = (site.settings.extra or {}).get("government") or {}
     if lang == site.settings.source_language:
         return site.settings.site_name or gov.get("organizer", "")
-    return gov.get(f"organizer_{lang}") or site.settings.site_name
+    return language(site.settings, lang).site_name or gov.get(f"organizer_{lang}") or site.settings.site_name
 
 
 def values(site: Site, entry: Entry, lang: str) -> dict:
     """The text of an item's card: title, when (date or place), context (the campaign) and site."""
     m = entry.item.version(lang).model
-    locale, tz = LOCALES.get(lang, lang), site.settings.tz
+    speaks, tz = language(site.settings, lang), site.settings.tz
     sep = "、" if lang == "zh" else ", "
     if entry.kind == "campaign":
-        when = format_range(m.start, m.end, locale, tz)
+        when = speaks.format_range(m.start, m.end, tz)
         context = m.theme or ""
     else:
         campaign = site.campaign_of(entry)
@@ -52,11 +51,11 @@ def values(site: Site, entry: Entry, lang: str) -> dict:
         context = version.model.title if version else ""
         if entry.kind == "event":
             place = (m.venue.city or m.venue.name) if m.venue else None
-            when = " · ".join(x for x in (format_range(m.start, m.end, locale, tz), place) if x)
+            when = " · ".join(x for x in (speaks.format_range(m.start, m.end, tz), place) if x)
         elif entry.kind == "story":
             when = " · ".join(x for x in (m.subject, m.region) if x)
         else:
-            when = " · ".join(x for x in (format_day(m.date, locale, tz), m.source) if x)
+            when = " · ".join(x for x in (speaks.format_day(m.date, tz), m.source) if x)
     if entry.kind == "campaign" and m.regions:
         when = f"{when} · {sep.join(m.regions)}"
     return {"title": m.title, "when": when, "context": context, "site": identity(site, lang)}
@@ -89,9 +88,10 @@ def glyph_problems(entry: Entry, lang: str, gaps: dict) -> list[Problem]:
     return out
 
 
-def render(loaded: layouts.Loaded, vals: dict, lang: str):
+def render(loaded: layouts.Loaded, vals: dict, lang: str, qr_matrix=None):
+    """The card (or poster) in a language: labels from its interface strings."""
     _ = translations(lang).gettext
-    return layouts.draw(loaded, vals, translate=_, separator="：" if lang == "zh" else ": ")
+    return layouts.draw(loaded, vals, translate=_, separator="：" if lang == "zh" else ": ", qr_matrix=qr_matrix)
 
 
 def jpeg(image) -> bytes:

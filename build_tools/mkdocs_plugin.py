@@ -147,16 +147,16 @@ class CampaignsPlugin(BasePlugin[CampaignsConfig]):
         return result
 
     def on_page_markdown(self, markdown, *, page, config, files):
-        # Material prints these meta values without escaping: hand it escaped markup.
+        src = page.file.src_uri
+        lang, _neutral = split(self.settings, src)
         media = self.result.site.media if self.result and self.result.site else None
-        if media is not None and media.card(self.settings.source_language):
-            page.meta.setdefault("card", media.card(self.settings.source_language))  # hand-written pages
+        if media is not None and media.card(lang):
+            page.meta.setdefault("card", media.card(lang))  # hand-written pages share the site's card
+        # Material prints these meta values without escaping: hand it escaped markup.
         for key in ("title", "description"):
             value = page.meta.get(key)
             if isinstance(value, str) and not isinstance(value, Markup):
                 page.meta[key] = escape(value)
-        src = page.file.src_uri
-        lang, _neutral = split(self.settings, src)
         record = self.result.pages.get(src) if self.result and self.result.pages else None
         if lang != self.settings.source_language:
             search = page.meta.get("search") if isinstance(page.meta.get("search"), dict) else {}

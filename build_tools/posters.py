@@ -9,9 +9,8 @@ import PIL
 import segno
 
 from . import layouts, urls
-from .cards import LOCALES, glyph_problems, identity, missing_glyphs
-from .dates import format_range
-from .i18n import translations
+from .cards import glyph_problems, identity, missing_glyphs, render
+from .languages import language
 from .image_cache import Cache, key_of
 from .problems import Problem
 from .render import Output
@@ -44,7 +43,8 @@ def page_address(site: Site, entry: Entry, lang: str) -> str:
 
 def values(site: Site, entry: Entry, lang: str) -> dict:
     m = entry.item.version(lang).model
-    _ = translations(lang).gettext
+    speaks = language(site.settings, lang)
+    _ = speaks.gettext
     campaign = site.campaign_of(entry)
     version = (campaign.item.version(lang) or campaign.item.source) if campaign else None
     organizers = [m.organizer] if m.organizer else (list(version.model.organizers) if version else [])
@@ -54,7 +54,7 @@ def values(site: Site, entry: Entry, lang: str) -> dict:
         "campaign": version.model.title if version else "",
         "title": m.title,
         "status": status,
-        "when": format_range(m.start, m.end, LOCALES.get(lang, lang), site.settings.tz),
+        "when": speaks.format_range(m.start, m.end, site.settings.tz),
         "where": ", ".join(x for x in ([m.venue.name, m.venue.city, m.venue.address] if m.venue else []) if x),
         "organizer": ("、" if lang == "zh" else ", ").join(organizers),
         "summary": m.summary,
@@ -109,5 +109,4 @@ def draw(loaded: layouts.Loaded, vals: dict, lang: str) -> dict:
 
 
 def render_with_qr(loaded: layouts.Loaded, vals: dict, lang: str, matrix):
-    _ = translations(lang).gettext
-    return layouts.draw(loaded, vals, translate=_, separator="：" if lang == "zh" else ": ", qr_matrix=matrix)
+    return render(loaded, vals, lang, qr_matrix=matrix)

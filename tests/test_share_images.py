@@ -132,6 +132,17 @@ def test_event_poster_is_a4_and_its_qr_code_opens_the_event_page(demo_site: Path
         assert (demo_site / "events" / EVENT / link).resolve().is_file()
 
 
+def test_english_pages_get_english_cards_and_posters(demo_site: Path):
+    site_url = load_settings(ROOT / "mkdocs.yml").site_url
+    page = parse(demo_site / "en" / "events" / EVENT / "index.html")
+    assert page.xpath("//head/meta[@property='og:image']/@content") == [f"{site_url}assets/cards/en/events/{EVENT}.jpg"]
+    png = demo_site / "assets" / "posters" / "en" / "events" / f"{EVENT}.png"
+    decoded = subprocess.run([shutil.which("zbarimg") or "zbarimg", "--quiet", "--raw", str(png)],
+                             capture_output=True, text=True, timeout=60)
+    assert decoded.stdout.strip() == f"{site_url}en/events/{EVENT}/"
+    assert "Printable poster" in page.xpath("string(//dd[@class='cs-poster'])")
+
+
 def test_poster_text_stays_on_the_page():
     settings = load_settings(ROOT / "mkdocs.yml")
     loaded, problems = layouts.load(settings, posters.LAYOUT)
