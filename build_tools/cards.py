@@ -120,17 +120,28 @@ def build_cards(site: Site, cache: Cache, stacks: Optional[dict] = None) -> tupl
         outputs.append(Output(path, source=str(entry.path("card.jpg"))))
         return path
 
+    # Never a box: a card whose text the fonts cannot draw is replaced by the same page's
+    # card in the source language, else by the site's card (`campaign check` names the
+    # characters). The source language comes first, so its cards are there to fall back on.
+    source = site.settings.source_language
     for lang in site.languages:
-        site_card = make(card_src(lang, site), site_values(site, lang), lang)
-        cards[(lang,)] = site_card
+        vals = site_values(site, lang)
+        if missing_glyphs(loaded, vals) and lang != source:
+            cards[(lang,)] = cards[(source,)]
+        else:
+            cards[(lang,)] = make(card_src(lang, site), drawable(loaded, vals), lang)
         for entry in site.entries:
             if entry.item.version(lang) is None:
                 continue
             vals = values(site, entry, lang)
-            gaps = missing_glyphs(loaded, vals)
-            if gaps:  # never a box: the page shares the site's card, and the editor is told
-                problems.extend(glyph_problems(entry, lang, gaps))
-                cards[(lang, entry.kind, entry.slug)] = site_card
-                continue
-            cards[(lang, entry.kind, entry.slug)] = make(card_src(lang, site, entry), vals, lang)
+            key = (lang, entry.kind, entry.slug)
+            if missing_glyphs(loaded, vals):
+                cards[key] = cards.get((source, entry.kind, entry.slug)) or cards[(lang,)]
+            else:
+                cards[key] = make(card_src(lang, site, entry), vals, lang)
     return cards, outputs, problems
+
+
+def drawable(loaded: layouts.Loaded, vals: dict) -> dict:
+    """The site's own texts (from mkdocs.yml) without characters no font has."""
+    return {k: "".join(c for c in v if c not in loaded.stack.missing(v)) for k, v in vals.items()}

@@ -9,7 +9,7 @@ import PIL
 import segno
 
 from . import layouts, urls
-from .cards import glyph_problems, identity, missing_glyphs, render
+from .cards import identity, missing_glyphs, render
 from .languages import language
 from .image_cache import Cache, key_of
 from .problems import Problem
@@ -75,14 +75,14 @@ def build_posters(site: Site, cache: Cache, stacks: Optional[dict] = None) -> tu
     if loaded is None:
         return {}, [], problems
     posters, outputs = {}, []
-    for lang in site.languages:
+    for lang in site.languages:  # the source language first
         for entry in events:
             if entry.item.version(lang) is None:
                 continue
             vals = values(site, entry, lang)
-            gaps = missing_glyphs(loaded, vals)
-            if gaps:  # never a box: no poster, and the editor is told
-                problems.extend(glyph_problems(entry, lang, gaps))
+            if missing_glyphs(loaded, vals):  # never a box: the source language's poster (check names the characters)
+                if (site.settings.source_language, entry.slug) in posters:
+                    posters[(lang, entry.slug)] = posters[(site.settings.source_language, entry.slug)]
                 continue
             key = key_of("poster", ENCODING, loaded.fingerprint, lang, vals)
             cached = cache.get("posters", key, expect=("poster.png", "poster.pdf"))
