@@ -61,4 +61,16 @@ def load_settings(config_path: Path) -> Settings:
         extra=data.get("extra") or {},
         language_options=options.get("language_options") or {},
         docs_dir=(root / (data.get("docs_dir") or "docs")).resolve(),
+        markdown_extensions=_extension_names(data.get("markdown_extensions")),
+        embed_hosts=tuple(options.get("embed_hosts") or ()),
     )
+
+
+def _extension_names(entries) -> tuple[str, ...]:
+    """Extension names as MkDocs loads them: its built-ins, then the configured ones."""
+    names = ["toc", "tables", "fenced_code"]
+    for entry in entries or []:
+        name = next(iter(entry)) if isinstance(entry, dict) and entry else entry
+        if isinstance(name, str) and name not in names:
+            names.append(name)
+    return tuple(names)

@@ -8,7 +8,9 @@ from pathlib import Path
 import frontmatter
 
 from .problems import Problem, problem
+from .safepaths import MAX_SLUG, collisions, inside
 from .settings import Settings
+from .textnorm import clean as clean_text, unsafe_chars, visible
 from .yamlsafe import parse_mapping
 
 KIND_FOLDERS = {"events": "event", "stories": "story", "news": "article"}
@@ -57,10 +59,23 @@ def load_tree(settings: Settings) -> ContentTree:
     root = settings.content_dir
     if not root.is_dir():
         return ContentTree([], set(), [])
+    seen = []
     for path in sorted(root.rglob("*")):
         rel = path.relative_to(root)
-        if any(part.startswith(".") for part in rel.parts) or path.is_dir():
+        if any(part.startswith(".") for part in rel.parts):
             continue
+        # A link could publish any file of the machine; a control character in a
+        # name could rewrite the terminal that shows our messages.
+        if path.is_symlink() or not inside(root, path):
+            problems.append(problem(visible(settings.rel(path)), 1, "", "symlink_refused"))
+            continue
+        if path.is_dir():
+            continue
+        if unsafe_chars(rel.as_posix()):
+            problems.append(problem(visible(settings.rel(path)), 1, "", "unsafe_file_name",
+                                    chars=", ".join(unsafe_chars(rel.as_posix()))))
+            continue
+        seen.append(rel.as_posix())
         if path.suffix.lower() != ".md":
             files.add(rel.as_posix())
             continue
@@ -68,6 +83,9 @@ def load_tree(settings: Settings) -> ContentTree:
         problems.extend(found)
         if doc is not None:
             documents.append(doc)
+    prefix = settings.rel(root) + "/"
+    for path, other in collisions(seen):
+        problems.append(problem(prefix + path, 1, "", "path_collision", other=prefix + other))
     return ContentTree(documents, files, problems)
 
 
@@ -91,6 +109,9 @@ def classify(settings: Settings, path: Path):
         return "invalid_slug", {"slug": bad}
     if slug in RESERVED_SLUGS:
         return "reserved_slug", {"slug": slug}
+    for name in (campaign, slug):
+        if len(name) > MAX_SLUG:
+            return "slug_too_long", {"slug": name[:40] + "…", "length": len(name), "limit": MAX_SLUG}
     key = (rel.parent / (name.split(".")[0] if kind != "campaign" else "index")).as_posix()
     return None, {"kind": kind, "campaign": campaign, "slug": slug, "lang": lang, "key": key}
 
@@ -104,23 +125,25 @@ def load_document(settings: Settings, path: Path):
         raw = path.read_bytes().decode("utf-8")
     except UnicodeDecodeError:
         return None, [problem(shown, 1, "", "not_utf8")]
-    text = raw.lstrip("\ufeff")
+    # NFC, without controls and stray zero-width characters; bidi controls are errors.
+    text, text_issues = clean_text(raw)
+    text_problems = [problem(shown, i.line, "", i.code, char=i.char) for i in text_issues]
     handler = frontmatter.YAMLHandler()
     lead = len(text) - len(text.lstrip())
     lead_lines = text[:lead].count("\n")
     stripped = text.strip()
     if not handler.detect(stripped):
-        return None, [problem(shown, 1, "", "no_front_matter")]
+        return None, text_problems + [problem(shown, 1, "", "no_front_matter")]
     try:
         fm_text, body = handler.split(stripped)
     except ValueError:
-        return None, [problem(shown, 1, "", "no_front_matter")]
+        return None, text_problems + [problem(shown, 1, "", "no_front_matter")]
     # Line numbers: count from the text python-frontmatter split, so that the
     # boundary regex's handling of blank lines cannot shift them.
     fm_start = stripped.index(fm_text, 3)
     offset = lead_lines + stripped[:fm_start].count("\n")
     parsed = parse_mapping(fm_text)
-    problems = []
+    problems = text_problems
     for issue in parsed.issues:
         params = dict(issue.params)
         if "line" in params:  # a YAML syntax error names its line in the file

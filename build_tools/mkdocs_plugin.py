@@ -16,11 +16,16 @@ from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.structure.nav import Link, Navigation, Section
 
 from .languages import language, languages, split
+from .bodycheck import locate
+from .handwritten import check_docs
+from .htmlpolicy import clean_page
 from .pipeline import build
-from .problems import format_problems
+from .problems import WARNING, format_problems, problem
 from .publication import PREVIEW, PRODUCTION
 from .search_index import IndexedPage, build_index
+from .safepaths import check_outputs
 from .settings import Settings
+from .sitescan import known_scripts, scan_site
 
 log = logging.getLogger("mkdocs.plugins.campaigns")
 BLOCK_MARKER = "<!-- campaigns:{name} -->"
@@ -34,6 +39,7 @@ class CampaignsConfig(Config):
     page_size = opt.Type(int, default=20)
     share_cards = opt.Type(bool, default=True)
     posters = opt.Type(bool, default=True)
+    embed_hosts = opt.ListOfItems(opt.Type(str), default=[])
 
 
 class CampaignsPlugin(BasePlugin[CampaignsConfig]):
@@ -45,6 +51,7 @@ class CampaignsPlugin(BasePlugin[CampaignsConfig]):
         self.to_index = set()  # pages in other languages that their language's search index holds
         self.indexed = {}  # language -> [IndexedPage]
         self.theme_languages = {}  # language -> Material's interface language
+        self.trusted = {}  # page src path -> HTML fragments our templates made
 
     def on_startup(self, *, command, dirty):
         self.command = command
@@ -64,6 +71,8 @@ class CampaignsPlugin(BasePlugin[CampaignsConfig]):
             extra=dict(config.extra),
             language_options=dict(self.config.language_options),
             docs_dir=Path(config.docs_dir).resolve(),
+            markdown_extensions=tuple(e for e in config.markdown_extensions if isinstance(e, str)),
+            embed_hosts=tuple(self.config.embed_hosts),
         )
         try:
             languages(self.settings)
@@ -80,6 +89,9 @@ class CampaignsPlugin(BasePlugin[CampaignsConfig]):
     def on_files(self, files, *, config):
         self.result = build(self.settings, mode=self.mode())
         self.to_index, self.indexed = set(), {}
+        docs = [f.src_uri for f in files if f.abs_src_path and not f.generated_by
+                and Path(f.abs_src_path).is_relative_to(Path(config.docs_dir))]
+        self.result.problems = sorted(set(self.result.problems) | set(check_docs(self.settings, Path(config.docs_dir), docs)))
         report = format_problems(self.result.problems)
         if self.result.errors:
             if self.command != "serve":
@@ -98,10 +110,15 @@ class CampaignsPlugin(BasePlugin[CampaignsConfig]):
             if existing is not None:
                 raise PluginError(f"{output.path} is generated from campaigns/ and also exists in docs/")
             files.append(file)
+            self.trusted[output.path] = output.trusted
         # Pages in other languages get their language's navigation, not the one in mkdocs.yml.
         for file in files.documentation_pages():
             if split(self.settings, file.src_uri)[0] != self.settings.source_language and file.inclusion.is_in_nav():
                 file.inclusion = InclusionLevel.NOT_IN_NAV
+        generated = [o.path for o in self.result.outputs]
+        wrong = check_outputs(Path(config.site_dir), generated, [f.dest_uri for f in files])
+        if wrong:
+            raise PluginError("unsafe output paths:\n" + "\n".join(wrong))
         return files
 
     def on_nav(self, nav, *, config, files):
@@ -152,11 +169,9 @@ class CampaignsPlugin(BasePlugin[CampaignsConfig]):
         media = self.result.site.media if self.result and self.result.site else None
         if media is not None and media.card(lang):
             page.meta.setdefault("card", media.card(lang))  # hand-written pages share the site's card
-        # Material prints these meta values without escaping: hand it escaped markup.
-        for key in ("title", "description"):
-            value = page.meta.get(key)
-            if isinstance(value, str) and not isinstance(value, Markup):
-                page.meta[key] = escape(value)
+        # Material prints meta values (title, description, author...) without
+        # escaping: hand it escaped markup.
+        page.meta.update({k: _escaped(v) for k, v in page.meta.items()})
         record = self.result.pages.get(src) if self.result and self.result.pages else None
         if lang != self.settings.source_language:
             search = page.meta.get("search") if isinstance(page.meta.get("search"), dict) else {}
@@ -165,24 +180,39 @@ class CampaignsPlugin(BasePlugin[CampaignsConfig]):
             # Material's index holds the source language; ours hold the others (on_post_build).
             page.meta["search"] = {**search, "exclude": True}
         blocks = self.result.blocks if self.result else {}
+        inserted = []
         for name, html in blocks.items():
-            markdown = markdown.replace(BLOCK_MARKER.format(name=name), html)
-        if lang != self.settings.source_language:  # the same marker in every language
-            for name, html in blocks.items():
-                if name.endswith(f".{lang}"):
-                    markdown = markdown.replace(BLOCK_MARKER.format(name=name[: -len(lang) - 1]), html)
+            # The block of the page's language for a marker, else the source language's.
+            base = name[: -len(lang) - 1] if name.endswith(f".{lang}") else name
+            marker = BLOCK_MARKER.format(name=base)
+            if marker in markdown and (name.endswith(f".{lang}") or f"{base}.{lang}" not in blocks):
+                markdown = markdown.replace(marker, html)
+                inserted.append(html)
         notice = self.result.pages.notices.get(src) if record is not None else None
         if notice:
             markdown = f"{notice}\n\n{markdown}"
+            inserted.append(notice)
+        if inserted:
+            self.trusted[src] = (*self.trusted.get(src, ()), *inserted)
         return markdown
 
     def on_page_content(self, html, *, page, config, files):
+        # The raw-HTML policy, on what Markdown made of the page (outside our templates' fragments).
+        cleaned, found = clean_page(html, self.trusted.get(page.file.src_uri, ()), self.settings.embed_hosts)
+        if found and not page.file.generated_by:  # content files were reported by the check
+            text = Path(page.file.abs_src_path).read_text(encoding="utf-8", errors="replace").split("\n")
+            shown = self.settings.rel(Path(page.file.abs_src_path))
+            cursor = 0
+            for f in found:
+                at = locate(text, f.needle, cursor)
+                cursor = cursor if at is None else at
+                log.warning(problem(shown, cursor + 1, "body", f.code, WARNING, **f.params()).human())
         lang = split(self.settings, page.file.src_uri)[0]
         if page.file.src_uri in self.to_index:
             prefix = language(self.settings, lang).prefix
             url = page.url[len(prefix):] if page.url.startswith(prefix) else page.url
-            self.indexed.setdefault(lang, []).append(IndexedPage(url, str(page.title or ""), html))
-        return html
+            self.indexed.setdefault(lang, []).append(IndexedPage(url, str(page.title or ""), cleaned))
+        return cleaned
 
     def on_env(self, env, *, config, files):
         # The theme's main.html reads the build's mode, preview banner and feed links.
@@ -240,7 +270,26 @@ class CampaignsPlugin(BasePlugin[CampaignsConfig]):
             target = Path(config.site_dir) / lang.prefix / "search" / "search_index.json"
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(build_index(lang.search_config(), pages))
+        # The safety scan reads everything written, our search indexes included.
+        known = known_scripts(config.theme.dirs, [str(s) for s in config.extra_javascript])
+        found = scan_site(Path(config.site_dir), known)
+        if found:
+            report = format_problems(found)
+            if self.command == "serve":
+                log.error("the built site failed the safety scan:\n%s", report)
+            else:
+                raise PluginError(f"the built site failed the safety scan ({len(found)}):\n{report}")
 
     def on_serve(self, server, *, config, builder):
         server.watch(str(self.settings.content_dir))
         return server
+
+
+def _escaped(value):
+    if isinstance(value, str) and not isinstance(value, Markup):
+        return escape(value)
+    if isinstance(value, list):
+        return [_escaped(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _escaped(v) for k, v in value.items()}
+    return value

@@ -34,6 +34,9 @@ class Output:
     path: str  # the path in the site's source tree, e.g. events/x.md
     content: Optional[bytes] = None
     source: Optional[str] = None  # or a file to copy as it is
+    # HTML fragments of this page made by our templates (escaped there): the raw-HTML
+    # policy applies to everything else on the page.
+    trusted: tuple = ()
 
     @property
     def is_page(self) -> bool:
@@ -254,7 +257,7 @@ def render_item(site: Site, entry: Entry, lang: str, sources: dict) -> Output:
     body = _body(version, src, sources, urls.lang_prefix(lang, site.settings.source_language), site.media)
     card = site.media.card(lang, entry) if site.media is not None else None
     text = f"{_front_matter(model.title, model.summary, {'card': card} if card else None)}{header}\n\n{body}\n\n{footer}\n"
-    return Output(src, text.encode("utf-8"))
+    return Output(src, text.encode("utf-8"), trusted=(header, footer))
 
 
 def render_index(site: Site, kind: str, lang: str, sources: dict) -> list[Output]:
@@ -278,7 +281,7 @@ def render_index(site: Site, kind: str, lang: str, sources: dict) -> list[Output
         # Lists repeat the items' summaries: searching them would only double the index.
         card = site.media.card(lang) if site.media is not None else None
         meta = _front_matter(shown, None, {"search": {"exclude": True}, **({"card": card} if card else {})})
-        outputs.append(Output(src, f"{meta}{html}\n".encode("utf-8")))
+        outputs.append(Output(src, f"{meta}{html}\n".encode("utf-8"), trusted=(html,)))
     return outputs
 
 

@@ -22,6 +22,10 @@ class Settings:
     # Per-language options (name, locale, hreflang, site_name, ...): see languages.py.
     language_options: dict = field(default_factory=dict, compare=False, hash=False)
     docs_dir: Optional[Path] = None  # hand-written pages, for their translations and fallbacks
+    # Python-Markdown extensions of the site, to check bodies as the build renders them.
+    markdown_extensions: tuple[str, ...] = ("toc", "tables", "fenced_code", "attr_list")
+    # Hosts that images, video and frames in bodies may load from (https only).
+    embed_hosts: tuple[str, ...] = ()
 
     @property
     def source_language(self) -> str:

@@ -13,11 +13,13 @@ from typing import Annotated, Optional
 from pydantic import BaseModel, TypeAdapter, ValidationError
 from pydantic_core import PydanticCustomError
 
+from .bodycheck import check_body
 from .load import ContentTree, Document
 from .messages import catalogue
 from .models import MODELS, Common
 from .problems import WARNING, Problem, problem
 from .references import find_references, is_local, resolve, split_target
+from .safepaths import scriptable
 from .settings import Settings
 
 # Recorded by `campaign translate` in translation files, never written by hand.
@@ -76,6 +78,7 @@ def validate_tree(settings: Settings, tree: ContentTree) -> tuple[list[Item], li
     for doc in tree.documents:
         links[doc.path], found = _check_references(settings, tree, doc)
         problems.extend(found)
+        problems.extend(check_body(doc.path, doc.body, doc.body_line, settings.markdown_extensions, settings.embed_hosts))
     for item in items.values():
         for version in (item.source, *item.translations.values()):
             version.links = links[version.doc.path]
@@ -300,6 +303,8 @@ def _resolve_one(tree, content_paths, prefix, base, target, kind, links) -> Opti
             return None
         return "link_missing" if kind == "link" else "image_missing"
     if resolved in tree.files:
+        if scriptable(resolved):  # a browser would run it as a page of the site
+            return "media_type_refused"
         links[target] = ("file", resolved)
         return None
     return "image_missing" if kind == "image" else "link_missing"

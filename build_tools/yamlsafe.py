@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 
 import yaml
 
+from .textnorm import clean as clean_text
+
 try:  # the C loader is several times faster; both give the same nodes
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
@@ -122,7 +124,7 @@ class _Walker:
             if not isinstance(key_node, yaml.ScalarNode):
                 self._issue(key_node, path, "yaml_key_type")
                 continue
-            key = key_node.value
+            key, _ = clean_text(key_node.value)
             child = f"{path}.{key}" if path else key
             line = key_node.start_mark.line + 1
             if key in first_line:
@@ -145,13 +147,19 @@ class _Walker:
                 self._issue(node, path, "yaml_bool", value=value, boolean=str(boolean).lower())
                 return value
         try:
-            return self.constructor.construct_object(node)
+            value = self.constructor.construct_object(node)
         except (yaml.YAMLError, ValueError, OverflowError) as exc:
             if node.tag.endswith(":timestamp"):
                 self._issue(node, path, "invalid_date", got=value)
             else:
                 self._issue(node, path, "invalid_value", detail=str(exc).splitlines()[0])
             return value
+        if isinstance(value, str):
+            # Escapes ("\u202e", "\x0b", "\r\n") make characters the file text did not show.
+            value, text_issues = clean_text(value)
+            for issue in text_issues:
+                self._issue(node, path, issue.code, char=issue.char)
+        return value
 
     def _issue(self, node, path: str, code: str, **params):
         self.issues.append(YamlIssue(node.start_mark.line + 1, path, code, params))
