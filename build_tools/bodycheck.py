@@ -30,24 +30,36 @@ def findings(body: str, extensions: tuple, embed_hosts: tuple = ()) -> list[Find
 
 def check_body(path: str, body: str, first_line: int, extensions: tuple, embed_hosts: tuple = ()) -> list[Problem]:
     """One warning per removal, at the line of the body where it was written."""
-    lines = body.split("\n")
+    return [problem(path, first_line + index, "body", code, WARNING, **params)
+            for (index, code), params in locate_all(body.split("\n"), findings(body, extensions, embed_hosts))]
+
+
+def locate_all(lines: list[str], found: list[Finding]) -> list:
+    """((line index, code), params) per line and kind of removal; several removals of
+    one kind on one line become one message naming each."""
+    grouped: dict = {}
     cursor = 0
+    for finding in found:
+        at = locate(lines, finding.needles, cursor)
+        cursor = cursor if at is None else at
+        grouped.setdefault((cursor, finding.code), []).append(finding.params())
     out = []
-    for found in findings(body, extensions, embed_hosts):
-        at = locate(lines, found.needle, cursor)
-        if at is not None:
-            cursor = at
-        line = first_line + (at if at is not None else cursor)
-        out.append(problem(path, line, "body", found.code, WARNING, **found.params()))
+    for key, all_params in grouped.items():
+        merged = {}
+        for params in all_params:
+            for name, value in params.items():
+                if value not in merged.setdefault(name, []):
+                    merged[name].append(value)
+        out.append((key, {name: "、".join(values) for name, values in merged.items()}))
     return out
 
 
-def locate(lines: list[str], needle: str, start: int = 0):
-    """The index of the first line at or after start (then from the top) holding needle."""
-    if not needle:
-        return None
-    needle = needle.lower()
-    for index in [*range(start, len(lines)), *range(0, start)]:
-        if needle in lines[index].lower():
-            return index
+def locate(lines: list[str], needles, start: int = 0):
+    """The index of the first line at or after start (then from the top) holding the
+    first needle found (needles: a string, or several to try in turn)."""
+    for needle in (needles,) if isinstance(needles, str) else needles:
+        needle = needle.lower()
+        for index in [*range(start, len(lines)), *range(0, start)] if needle else ():
+            if needle in lines[index].lower():
+                return index
     return None

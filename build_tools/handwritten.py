@@ -61,7 +61,7 @@ def check_docs(settings, docs_dir: Path, rels) -> list[Problem]:
     out = []
     for rel in sorted(rels):
         path = Path(docs_dir) / rel
-        shown = settings.rel(path)
+        shown = settings.rel(Path(docs_dir)) + "/" + rel
         if path.is_symlink() or not inside(docs_dir, path):
             out.append(problem(visible(shown), 1, "", "symlink_refused"))
             continue

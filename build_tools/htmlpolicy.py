@@ -11,10 +11,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
 import nh3
+from selectolax.lexbor import LexborHTMLParser
 
 TAGS = frozenset({
     # text
@@ -67,8 +67,12 @@ class Finding:
     value: str = ""  # the URL or the host
     needle: str = ""  # what to look for in the source to find the line
 
+    @property
+    def needles(self) -> tuple:
+        return (self.needle, f"<{self.tag}") if self.needle else (f"<{self.tag}",)
+
     def params(self) -> dict:
-        out = {"tag": self.tag}
+        out = {"tag": f"<{self.tag}>"}
         if self.name:
             out["attribute"] = self.name
         if self.value:
@@ -95,10 +99,7 @@ class Policy:
 
     def findings(self, html: str) -> list[Finding]:
         """What `clean` removes from html, in document order."""
-        reader = _Reader(self)
-        reader.feed(html)
-        reader.close()
-        return reader.found
+        return _findings(self, html)
 
     # One decision per attribute, shared by clean and findings.
     def _filter(self, tag: str, name: str, value: str):
@@ -143,34 +144,30 @@ def _scheme(url: str) -> str:
     return match.group(1).lower() if match else ""
 
 
-class _Reader(HTMLParser):
-    """Walks the HTML and records what the policy removes."""
-
-    def __init__(self, policy_: Policy):
-        super().__init__(convert_charrefs=True)
-        self.policy = policy_
-        self.found: list[Finding] = []
-
-    def handle_starttag(self, tag, attrs):
+def _findings(rules: "Policy", html: str) -> list[Finding]:
+    found: list[Finding] = []
+    tree = LexborHTMLParser(html)  # an HTML5 parser, as nh3's and the browser's
+    for node in tree.root.traverse(include_text=False) if tree.root else ():
+        tag = (node.tag or "").lower()
+        attrs = [(k.lower(), v or "") for k, v in node.attributes.items()]
+        if tag.startswith("-") or (tag in ("html", "head", "body") and not attrs):
+            continue  # comments, and the document around the fragment
         if tag not in TAGS:
-            self.found.append(Finding("html_tag_removed", tag, needle=f"<{tag}"))
-            return
+            found.append(Finding("html_tag_removed", tag, needle=f"<{tag}"))
+            continue
         allowed = ATTRIBUTES["*"] | ATTRIBUTES.get(tag, set())
         for name, value in attrs:
-            value = value or ""
             if name not in allowed:
-                self.found.append(Finding("html_attribute_removed", tag, name, needle=name))
-                continue
-            if name == "style":
+                found.append(Finding("html_attribute_removed", tag, name, needle=name))
+            elif name == "style":
                 extra = [d for d in value.split(";") if d.strip() and d.split(":")[0].strip().lower() not in STYLE_PROPERTIES]
                 if extra:
-                    self.found.append(Finding("html_attribute_removed", tag, name, extra[0].strip(), needle="style"))
-                continue
-            verdict = self.policy.verdict(tag, name, value)
-            if verdict is not None:
-                self.found.append(verdict)
-
-    handle_startendtag = handle_starttag
+                    found.append(Finding("html_attribute_removed", tag, name, extra[0].strip(), needle="style"))
+            else:
+                verdict = rules.verdict(tag, name, value)
+                if verdict is not None:
+                    found.append(verdict)
+    return found
 
 
 def clean_page(html: str, trusted=(), embed_hosts: tuple = ()) -> tuple[str, list[Finding]]:

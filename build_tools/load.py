@@ -60,6 +60,7 @@ def load_tree(settings: Settings) -> ContentTree:
     if not root.is_dir():
         return ContentTree([], set(), [])
     seen = []
+    prefix = settings.rel(root) + "/"
     for path in sorted(root.rglob("*")):
         rel = path.relative_to(root)
         if any(part.startswith(".") for part in rel.parts):
@@ -67,12 +68,12 @@ def load_tree(settings: Settings) -> ContentTree:
         # A link could publish any file of the machine; a control character in a
         # name could rewrite the terminal that shows our messages.
         if path.is_symlink() or not inside(root, path):
-            problems.append(problem(visible(settings.rel(path)), 1, "", "symlink_refused"))
+            problems.append(problem(visible(prefix + rel.as_posix()), 1, "", "symlink_refused"))
             continue
         if path.is_dir():
             continue
         if unsafe_chars(rel.as_posix()):
-            problems.append(problem(visible(settings.rel(path)), 1, "", "unsafe_file_name",
+            problems.append(problem(visible(prefix + rel.as_posix()), 1, "", "unsafe_file_name",
                                     chars=", ".join(unsafe_chars(rel.as_posix()))))
             continue
         seen.append(rel.as_posix())
@@ -83,7 +84,6 @@ def load_tree(settings: Settings) -> ContentTree:
         problems.extend(found)
         if doc is not None:
             documents.append(doc)
-    prefix = settings.rel(root) + "/"
     for path, other in collisions(seen):
         problems.append(problem(prefix + path, 1, "", "path_collision", other=prefix + other))
     return ContentTree(documents, files, problems)

@@ -16,7 +16,7 @@ from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.structure.nav import Link, Navigation, Section
 
 from .languages import language, languages, split
-from .bodycheck import locate
+from .bodycheck import locate_all
 from .handwritten import check_docs
 from .htmlpolicy import clean_page
 from .pipeline import build
@@ -202,11 +202,8 @@ class CampaignsPlugin(BasePlugin[CampaignsConfig]):
         if found and not page.file.generated_by:  # content files were reported by the check
             text = Path(page.file.abs_src_path).read_text(encoding="utf-8", errors="replace").split("\n")
             shown = self.settings.rel(Path(page.file.abs_src_path))
-            cursor = 0
-            for f in found:
-                at = locate(text, f.needle, cursor)
-                cursor = cursor if at is None else at
-                log.warning(problem(shown, cursor + 1, "body", f.code, WARNING, **f.params()).human())
+            for (index, code), params in locate_all(text, found):
+                log.warning(problem(shown, index + 1, "body", code, WARNING, **params).human())
         lang = split(self.settings, page.file.src_uri)[0]
         if page.file.src_uri in self.to_index:
             prefix = language(self.settings, lang).prefix

@@ -23,6 +23,7 @@ from .languages import language
 from .load import KIND_FOLDERS
 from .notices import item_notice
 from .references import rewrite, split_target, unlink
+from .safejson import script_json
 from .site import Entry, Site, sort_key
 
 LOCALES = {"zh": "zh_Hans_CN", "en": "en_GB"}  # defaults; the configured locale is languages.language(...).locale
@@ -63,6 +64,7 @@ def _environment(lang: str, catalogue) -> Environment:
         lstrip_blocks=True,
     )
     env.install_gettext_translations(translations(lang, catalogue), newstyle=True)
+    env.filters["script_json"] = script_json  # the only way to print data into a <script>
     return env
 
 
