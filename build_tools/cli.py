@@ -12,6 +12,7 @@ from .config_file import find_config, load_settings
 from .pipeline import build, check_tree
 from .problems import errors, format_problems
 from .publication import PREVIEW, PRODUCTION
+from .safepaths import check_outputs
 
 KIND_NAMES = {
     "zh": {"campaign": "个宣传活动", "event": "个活动", "story": "个故事", "article": "篇新闻"},
@@ -27,6 +28,7 @@ def main(argv=None) -> int:
     p_check = sub.add_parser("check", help="validate campaigns/ / 检查内容")
     p_check.add_argument("--format", choices=("human", "github", "json"), default="human")
     p_check.add_argument("--lang", choices=("zh", "en"), default="zh")
+    p_check.add_argument("--strict", action="store_true", help="warnings fail too, as in `mkdocs build --strict`")
 
     p_export = sub.add_parser("export", help="write the generated pages into a folder (for other site generators)")
     p_export.add_argument("folder", type=Path)
@@ -50,7 +52,7 @@ def main(argv=None) -> int:
     config = (args.config or find_config(Path.cwd())).resolve()
     settings = load_settings(config)
     if args.command == "check":
-        return _check(settings, args.format, args.lang)
+        return _check(settings, args.format, args.lang, args.strict)
     if args.command == "export":
         return _export(settings, args.folder, args.mode)
     if args.command == "build":
@@ -81,14 +83,14 @@ def _build(settings, config: Path, args) -> int:
     return 0
 
 
-def _check(settings, fmt: str, lang: str) -> int:
+def _check(settings, fmt: str, lang: str, strict: bool = False) -> int:
     problems, tree = check_tree(settings)
     report = format_problems(problems, fmt, lang)
     if report:
         print(report)
-    if errors(problems):
+    if errors(problems) or (strict and problems):
         if fmt == "human":
-            count = len(errors(problems))
+            count = len(problems if strict else errors(problems))
             print(f"发现 {count} 处错误。" if lang == "zh" else f"{count} error(s) found.", file=sys.stderr)
         return 1
     if fmt == "human":
@@ -108,6 +110,10 @@ def _export(settings, folder: Path, mode: str) -> int:
     result = build(settings, mode=mode)
     if result.errors:
         print(format_problems(result.problems), file=sys.stderr)
+        return 1
+    wrong = check_outputs(folder, [o.path for o in result.outputs], [o.path for o in result.outputs])
+    if wrong:
+        print("\n".join(wrong), file=sys.stderr)
         return 1
     for output in result.outputs:
         target = folder / output.path

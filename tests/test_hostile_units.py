@@ -186,3 +186,20 @@ def test_script_json_cannot_end_its_script_element():
     text = script_json({"t": "</script><!--<script>", "s": "\u2028&"})
     assert "<" not in text and ">" not in text and "&" not in text and "\u2028" not in text
     assert json.loads(text) == {"t": "</script><!--<script>", "s": "\u2028&"}
+
+
+def test_campaign_check_warns_about_removed_html_and_fails_on_it_with_strict(tmp_path):
+    import subprocess
+    import sys
+
+    from hostile_site import new_site, write
+
+    project = new_site(tmp_path / "p")
+    write(project / "campaigns" / "hostile" / "news" / "a.zh.md",
+          "---\ntitle: 新闻\nsummary: 摘要\ndate: 2024-06-06\n---\n第一段。\n\n<script>alert(1)</script>\n")
+    run = lambda *args: subprocess.run([sys.executable, "-m", "build_tools.cli", "check", *args],
+                                       cwd=project, capture_output=True, text=True)
+    plain, strict = run(), run("--strict")
+    line = "campaigns/hostile/news/a.zh.md:8: body: 警告: 正文中的 HTML 标签 <script> 不在允许范围内"
+    assert plain.returncode == 0 and line in plain.stdout
+    assert strict.returncode == 1 and line in strict.stdout
