@@ -183,7 +183,8 @@ def _month_end(year: int, month: int) -> date:
 # --- pages ---------------------------------------------------------------------------
 
 def _page(src: str, title: str, html: str) -> Output:
-    return Output(src, f"{_front_matter(title, None)}{html}\n".encode("utf-8"))
+    # The whole page is our template's markup: the raw-HTML policy is for editors' bodies.
+    return Output(src, f"{_front_matter(title, None)}{html}\n".encode("utf-8"), trusted=(html,))
 
 
 def _month_page(site, lang, prefix, rows, year, month, previous, following) -> Output:
