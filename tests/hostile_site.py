@@ -2,6 +2,7 @@
 inspection of the result that does not rely on our own scanner."""
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
@@ -73,7 +74,10 @@ def live_script(site: Path) -> list[str]:
                 text = (el.text or "").strip()
                 src = el.get("src") or ""
                 kind = (el.get("type") or "").lower()
-                if kind == "application/json" or (src and "assets/javascripts/" in src and "//" not in src):
+                if kind in ("application/json", "application/ld+json") and not src:
+                    json.loads(text)  # a data block must be data, nothing that ends the element early
+                    continue
+                if src and "assets/javascripts/" in src and "//" not in src:
                     continue
                 if not text.startswith(THEME_SCRIPT_STARTS):
                     found.append(f"{rel}: script {src or text[:40]}")
