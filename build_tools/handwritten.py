@@ -17,7 +17,8 @@ from .safepaths import inside
 from .textnorm import clean as clean_text, visible
 from .yamlsafe import parse_mapping
 
-PAGE_FIELDS = ("title", "description", "hide", "search")
+# translated_from: the source version a translation of a page was made from (campaign translations).
+PAGE_FIELDS = ("title", "description", "hide", "search", "translated_from")
 SAFE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 
 
