@@ -15,6 +15,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.structure.nav import Link, Navigation, Section
 
+from . import html_fixes, search_worker
 from .languages import language, languages, split
 from .bodycheck import locate_all
 from .handwritten import check_docs
@@ -55,6 +56,8 @@ class CampaignsPlugin(BasePlugin[CampaignsConfig]):
 
     def on_startup(self, *, command, dirty):
         self.command = command
+        # jieba (Chinese word segmentation for search) logs its dictionary loading on every build.
+        logging.getLogger("jieba").setLevel(logging.WARNING)
 
     def on_config(self, config):
         root = Path(config.config_file_path).resolve().parent
@@ -267,6 +270,8 @@ class CampaignsPlugin(BasePlugin[CampaignsConfig]):
             target = Path(config.site_dir) / lang.prefix / "search" / "search_index.json"
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(build_index(lang.search_config(), pages))
+        for worker in search_worker.repair(Path(config.site_dir)):
+            log.warning("the theme's search worker %s has changed: Chinese queries are not repaired", worker)
         # The safety scan reads everything written, our search indexes included.
         known = known_scripts(config.theme.dirs, [str(s) for s in config.extra_javascript])
         found = scan_site(Path(config.site_dir), known)
@@ -276,6 +281,12 @@ class CampaignsPlugin(BasePlugin[CampaignsConfig]):
                 log.error("the built site failed the safety scan:\n%s", report)
             else:
                 raise PluginError(f"the built site failed the safety scan ({len(found)}):\n{report}")
+
+    def on_post_page(self, output, *, page, config):
+        return html_fixes.repair(output)
+
+    def on_post_template(self, output_content, *, template_name, config):
+        return html_fixes.repair(output_content) if template_name.endswith(".html") else output_content
 
     def on_serve(self, server, *, config, builder):
         server.watch(str(self.settings.content_dir))
