@@ -1,0 +1,88 @@
+"""Debian's Chromium driven by Playwright: one browser, contexts that may reach only the
+site under test, and page visits that record console errors and every request."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+from .tools import CHROMIUM_ARGS, ToolMissing, chromium
+
+PHONE = {"width": 375, "height": 812}
+DESKTOP = {"width": 1280, "height": 800}
+LOCAL_HOSTS = {"127.0.0.1", "localhost", "[::1]", "::1"}
+
+
+def is_local(url: str) -> bool:
+    parts = urlsplit(url)
+    if parts.scheme in ("data", "blob", "about"):
+        return True
+    return parts.scheme in ("http", "https") and (parts.hostname or "") in LOCAL_HOSTS
+
+
+def launch():
+    """Start Playwright and Chromium; returns (playwright, browser). Fails loudly when missing."""
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError as exc:  # the test extra is not installed
+        raise ToolMissing("Playwright for Python is missing: run scripts/setup --test") from exc
+    executable = chromium()
+    pw = sync_playwright().start()
+    try:
+        browser = pw.chromium.launch(executable_path=str(executable), args=CHROMIUM_ARGS, headless=True)
+    except Exception:
+        pw.stop()
+        raise
+    return pw, browser
+
+
+@dataclass
+class Guard:
+    """Lets requests to localhost through and aborts and records every other one."""
+    requested: list = field(default_factory=list)
+    blocked: list = field(default_factory=list)
+
+    def __call__(self, route):
+        url = route.request.url
+        self.requested.append(url)
+        if is_local(url):
+            route.continue_()
+        else:
+            self.blocked.append(url)
+            route.abort("blockedbyclient")
+
+
+def new_context(browser, base_url: str, viewport=PHONE, javascript: bool = True, guard: Guard | None = None, **options):
+    guard = guard if guard is not None else Guard()
+    context = browser.new_context(base_url=base_url, viewport=viewport, java_script_enabled=javascript,
+                                  locale="zh-CN", service_workers="block", **options)
+    context.route("**/*", guard)
+    context.guard = guard
+    return context
+
+
+@dataclass
+class Visit:
+    url: str
+    status: int
+    console_errors: list
+    failed: list  # requests that failed or answered >= 400
+
+
+def visit(page, path: str, wait_until: str = "networkidle") -> Visit:
+    """Open a page and wait until the network is quiet; what went wrong on the way is recorded."""
+    errors: list = []
+    failed: list = []
+    handlers = {
+        "console": lambda msg: msg.type == "error" and errors.append(f"console: {msg.text} {msg.location.get('url', '')}"),
+        "pageerror": lambda exc: errors.append(f"page error: {exc}"),
+        "response": lambda r: r.status >= 400 and failed.append(f"{r.status} {r.url}"),
+        "requestfailed": lambda r: failed.append(f"failed {r.url}: {r.failure}"),
+    }
+    for event, handler in handlers.items():
+        page.on(event, handler)
+    try:
+        response = page.goto(path, wait_until=wait_until)
+    finally:
+        for event, handler in handlers.items():
+            page.remove_listener(event, handler)
+    return Visit(page.url, response.status if response else 0, errors, failed)

@@ -1,0 +1,27 @@
+"""The page types every check covers: one entry per type, type → URL path in the check site.
+
+A new page type is one line here; the tests, the page-weight table and the
+Lighthouse run pick it up.
+"""
+PAGE_TYPES: dict[str, str] = {
+    "home": "/",
+    "campaign": "/campaigns/2024-ecological-literature-week/",
+    "event": "/events/xilingol-writers-field-visit/",
+    "story": "/stories/example-volunteer-profile/",
+    "article": "/news/literature-week-xilingol-2024/",
+    "campaign-index": "/campaigns/",
+    "event-index": "/events/",
+    "event-index-page-2": "/events/page/2/",
+    "story-index": "/stories/",
+    "article-index": "/news/",
+    "about": "/about/",
+    "not-found": "/404.html",
+}
+
+# Index pages: each has a second page in the check site (see checksite.add_items).
+INDEX_PAGES: dict[str, str] = {
+    "campaign": "/campaigns/",
+    "event": "/events/",
+    "story": "/stories/",
+    "article": "/news/",
+}

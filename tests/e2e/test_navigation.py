@@ -1,0 +1,95 @@
+"""Moving around the site in Chromium: index pages and their pages, search, the keyboard."""
+import pytest
+
+from site_checks.browser import PHONE, visit
+from site_checks.pages import INDEX_PAGES, PAGE_TYPES
+
+pytestmark = pytest.mark.browser
+
+# Pages of the Literature Week that a search for 生态文学 must find.
+LITERATURE_WEEK = {"/campaigns/2024-ecological-literature-week/", "/events/ecological-literature-week-2024/"}
+
+
+@pytest.mark.parametrize("kind", INDEX_PAGES)
+def test_index_page_leads_to_its_second_page_and_back(desktop_page, kind):
+    page = desktop_page
+    assert visit(page, INDEX_PAGES[kind]).console_errors == []
+    assert page.locator("li.cs-card").count() == 20
+    page.locator(".cs-pagination a[rel=next]").click()
+    page.wait_for_url(f"**{INDEX_PAGES[kind]}page/2/")
+    assert page.locator("li.cs-card").count() >= 1
+    assert page.locator(".cs-pagination [aria-current=page]").inner_text() == "2"
+    page.locator(".cs-pagination a[rel=prev]").click()
+    page.wait_for_url(f"**{INDEX_PAGES[kind]}")
+    assert page.locator(".cs-pagination [aria-current=page]").inner_text() == "1"
+
+
+def _search(page, query: str) -> set[str]:
+    """Type a query into the site's search box; the paths of the results."""
+    box = page.locator(".md-search__input")
+    box.press_sequentially(query)
+    # The theme searches on key-up; Chinese is typed through an input method, whose commit
+    # key comes up after the characters are in the box.
+    box.press("End")
+    results = page.locator(".md-search-result__item > a")
+    results.first.wait_for(state="visible", timeout=15_000)
+    return set(results.evaluate_all("links => links.map(a => new URL(a.href).pathname)"))
+
+
+def test_chinese_search_on_a_phone_finds_the_literature_week(open_context):
+    page = open_context(viewport=PHONE).new_page()
+    visit(page, "/")
+    # On a phone the search box opens from the magnifier in the header.
+    page.locator("label.md-header__button[for=__search]").click()
+    assert LITERATURE_WEEK <= _search(page, "生态文学")
+
+
+def test_chinese_search_on_a_desktop_finds_the_literature_week(desktop_page):
+    visit(desktop_page, PAGE_TYPES["article"])
+    found = _search(desktop_page, "生态文学")
+    assert LITERATURE_WEEK <= found
+    # the results are the site's pages, not everything
+    assert "/about/" not in found
+
+
+FOCUS_INDICATOR = """el => {
+  el.getAnimations({subtree: false}).forEach(a => a.finish());  // the skip link fades in
+  const s = getComputedStyle(el);
+  const outline = s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0;
+  const r = el.getBoundingClientRect();
+  return {outline, shadow: s.boxShadow !== 'none', visible: s.visibility !== 'hidden' && parseFloat(s.opacity) > 0
+          && r.width > 0 && r.height > 0 && r.bottom > 0 && r.top < innerHeight,
+          tag: el.tagName, text: (el.innerText || el.getAttribute('aria-label') || '').trim().slice(0, 30)};
+}"""
+
+
+@pytest.mark.parametrize("name", ["campaign", "event-index", "article"])
+def test_skip_link_comes_first_and_leads_to_the_content(desktop_page, name):
+    page = desktop_page
+    visit(page, PAGE_TYPES[name])
+    page.keyboard.press("Tab")
+    skip = page.locator(":focus")
+    assert "cs-skip" in skip.get_attribute("class").split()
+    page.wait_for_function("getComputedStyle(document.activeElement).opacity === '1'")
+    assert skip.is_visible()
+    page.keyboard.press("Enter")
+    assert page.evaluate("location.hash") == "#cs-content"
+    page.keyboard.press("Tab")
+    # the next stop is the first link of the content, past the header, tabs and sidebars
+    assert page.evaluate("document.activeElement.closest('.md-content') !== null")
+    assert page.evaluate("document.activeElement.closest('.md-content').contains(document.activeElement)")
+
+
+@pytest.mark.parametrize("name", ["home", "campaign"])
+def test_every_keyboard_stop_shows_where_the_focus_is(desktop_page, name):
+    page = desktop_page
+    visit(page, PAGE_TYPES[name])
+    stops = []
+    for _ in range(25):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement === document.body"):
+            break  # past the last stop: the focus went to the browser
+        stops.append(page.evaluate(f"({FOCUS_INDICATOR})(document.activeElement)"))
+    hidden = [s for s in stops if not (s["outline"] or s["shadow"]) or not s["visible"]]
+    assert hidden == []
+    assert len({(s["tag"], s["text"]) for s in stops}) > 15  # the focus really moved
