@@ -15,7 +15,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.structure.nav import Link, Navigation, Section
 
-from . import html_fixes, search_worker
+from . import html_fixes, theme_scripts
 from .languages import language, languages, split
 from .bodycheck import locate_all
 from .handwritten import check_docs
@@ -270,8 +270,8 @@ class CampaignsPlugin(BasePlugin[CampaignsConfig]):
             target = Path(config.site_dir) / lang.prefix / "search" / "search_index.json"
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(build_index(lang.search_config(), pages))
-        for worker in search_worker.repair(Path(config.site_dir)):
-            log.warning("the theme's search worker %s has changed: Chinese queries are not repaired", worker)
+        for unmatched in theme_scripts.repair(Path(config.site_dir)):
+            log.warning("the theme's script has changed, a repair no longer applies: %s", unmatched)
         # The safety scan reads everything written, our search indexes included.
         known = known_scripts(config.theme.dirs, [str(s) for s in config.extra_javascript])
         found = scan_site(Path(config.site_dir), known)

@@ -1,5 +1,5 @@
 """The check site: the demo content plus a few short synthetic items, so that every index
-page has a second page, built once with the real `mkdocs build --strict`."""
+page has a second page, built once with the real `mkdocs build --strict` (without -q, which would hide warnings)."""
 from __future__ import annotations
 
 import os
@@ -57,7 +57,7 @@ def build_check_site(work: Path) -> Path:
     out = work / "site"
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     env.setdefault("SOURCE_DATE_EPOCH", DEFAULT_EPOCH)
-    cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(project / "mkdocs.yml"), "-d", str(out)]
+    cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(out)]
     result = subprocess.run(cmd, cwd=project, capture_output=True, text=True, env=env, timeout=900)
     if result.returncode != 0 or "WARNING" in result.stderr:
         raise RuntimeError(f"building the check site failed:\n{result.stderr}")

@@ -14,6 +14,9 @@ PAGE_TYPES: dict[str, str] = {
     "event-index-page-2": "/events/page/2/",
     "story-index": "/stories/",
     "article-index": "/news/",
+    "calendar-month": "/calendar/2024-08/",
+    "calendar-agenda": "/calendar/",
+    "calendar-subscribe": "/calendar/subscribe/",
     "about": "/about/",
     "not-found": "/404.html",
 }

@@ -1,7 +1,7 @@
-"""Repairs of the theme's output: its HTML (html_fixes) and its search worker (search_worker)."""
+"""Repairs of the theme's output: its HTML (html_fixes) and its scripts (theme_scripts)."""
 from pathlib import Path
 
-from build_tools import html_fixes, search_worker
+from build_tools import html_fixes, theme_scripts
 
 PAGE = """<html><body>
 <input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer" autocomplete="off">
@@ -35,32 +35,39 @@ def test_repair_is_idempotent():
     assert html_fixes.repair(once) == once
 
 
+def _theme_scripts(root: Path, worker: str, bundle: str) -> tuple[Path, Path]:
+    scripts = root / "assets" / "javascripts"
+    (scripts / "workers").mkdir(parents=True)
+    (scripts / "workers" / "search.1234abcd.min.js").write_text(worker, encoding="utf-8")
+    (scripts / "bundle.5678ef90.min.js").write_text(bundle, encoding="utf-8")
+    return scripts / "workers" / "search.1234abcd.min.js", scripts / "bundle.5678ef90.min.js"
+
+
 BUGGY_WORKER = ("function fe(t,e){for(let s=0;s<t.length;s++)for(let o=s+1;o<t.length;o++)t.slice(s,o)in e&&(n[s]=o-s);"
                 "let a=o+n[o];n[a]&&a<t.length-1&&(i[s++]=a)}")
+BUGGY_BUNDLE = 'function ui({document$:e}){e.pipe(b(()=>M("link[rel=alternate]")),m(r=>new URL(r.href)))}'
 
 
-def test_search_worker_gets_its_last_word_back(tmp_path):
-    workers = tmp_path / "assets" / "javascripts" / "workers"
-    workers.mkdir(parents=True)
-    worker = workers / "search.1234abcd.min.js"
-    worker.write_text(BUGGY_WORKER, encoding="utf-8")
-    assert search_worker.repair(tmp_path) == []
+def test_theme_scripts_are_repaired_once(tmp_path):
+    worker, bundle = _theme_scripts(tmp_path, BUGGY_WORKER, BUGGY_BUNDLE)
+    assert theme_scripts.repair(tmp_path) == []
     fixed = worker.read_text(encoding="utf-8")
     assert "o<=t.length;o++)t.slice(s,o)in e" in fixed and "n[a]&&a<t.length&&" in fixed
-    assert search_worker.repair(tmp_path) == [] and worker.read_text(encoding="utf-8") == fixed
+    assert 'M("link[rel=alternate][hreflang]")' in bundle.read_text(encoding="utf-8")
+    assert theme_scripts.repair(tmp_path) == [] and worker.read_text(encoding="utf-8") == fixed
 
 
-def test_a_changed_search_worker_is_reported(tmp_path):
-    workers = tmp_path / "assets" / "javascripts" / "workers"
-    workers.mkdir(parents=True)
-    (workers / "search.ffff0000.min.js").write_text("function other(){}", encoding="utf-8")
-    assert search_worker.repair(tmp_path) == [str(workers / "search.ffff0000.min.js")]
+def test_a_changed_theme_script_is_reported(tmp_path):
+    _theme_scripts(tmp_path, "function other(){}", BUGGY_BUNDLE)
+    problems = theme_scripts.repair(tmp_path)
+    assert len(problems) == 2 and all("search.1234abcd.min.js" in p for p in problems)
 
 
-def test_the_built_sites_search_worker_is_repaired(demo_site: Path):
-    [worker] = demo_site.glob(search_worker.WORKERS)
-    code = worker.read_text(encoding="utf-8")
-    assert all(right in code and wrong not in code for wrong, right in search_worker.REPAIRS)
+def test_the_built_sites_scripts_are_repaired(demo_site: Path):
+    for rule in theme_scripts.REPAIRS:
+        [file] = demo_site.glob(rule.files)
+        code = file.read_text(encoding="utf-8")
+        assert rule.right in code and rule.wrong not in code, rule.why
 
 
 def test_built_pages_carry_the_repairs(demo_site: Path):

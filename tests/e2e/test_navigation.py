@@ -93,3 +93,31 @@ def test_every_keyboard_stop_shows_where_the_focus_is(desktop_page, name):
     hidden = [s for s in stops if not (s["outline"] or s["shadow"]) or not s["visible"]]
     assert hidden == []
     assert len({(s["tag"], s["text"]) for s in stops}) > 15  # the focus really moved
+
+
+FETCH = """async url => {
+  const r = await fetch(url);
+  return {status: r.status, type: r.headers.get('content-type'), text: await r.text()};
+}"""
+
+
+def test_add_to_calendar_serves_the_events_ics(desktop_page):
+    page = desktop_page
+    visit(page, PAGE_TYPES["event"])
+    link = page.locator(".cs-add-calendar a")
+    assert link.is_visible()
+    got = page.evaluate(FETCH, link.evaluate("a => a.href"))
+    assert got["status"] == 200 and got["type"].startswith("text/calendar")
+    text = got["text"].replace("\r\n ", "")  # unfold iCalendar lines
+    assert text.startswith("BEGIN:VCALENDAR") and text.count("BEGIN:VEVENT") == 1
+    assert "SUMMARY:生态文学名家锡林郭勒行" in text
+
+
+def test_calendar_month_is_a_table_with_day_headers_and_links_to_events(desktop_page):
+    page = desktop_page
+    visit(page, PAGE_TYPES["calendar-month"])
+    grid = page.locator("table.cs-cal-grid")
+    assert grid.locator("caption").inner_text() == "2024年8月"
+    assert grid.locator("thead th[scope=col]").count() == 7
+    grid.locator("a", has_text="生态文学名家锡林郭勒行").first.click()
+    page.wait_for_url("**/events/xilingol-writers-field-visit/")
