@@ -80,8 +80,11 @@ def validate_tree(settings: Settings, tree: ContentTree) -> tuple[list[Item], li
         problems.extend(found)
         problems.extend(check_body(doc.path, doc.body, doc.body_line, settings.markdown_extensions, settings.embed_hosts))
     for item in items.values():
-        for version in (item.source, *item.translations.values()):
-            version.links = links[version.doc.path]
+        item.source.links = links[item.source.doc.path]
+        for version in item.translations.values():
+            # A translation's cover and portrait are the source's (structural fields): so are
+            # their files; its own links come first.
+            version.links = {**item.source.links, **links[version.doc.path]}
     return sorted(items.values(), key=lambda i: (i.kind, i.slug)), problems
 
 

@@ -68,21 +68,42 @@ class Visit:
     failed: list  # requests that failed or answered >= 400
 
 
-def visit(page, path: str, wait_until: str = "networkidle") -> Visit:
-    """Open a page and wait until the network is quiet; what went wrong on the way is recorded."""
+def visit(page, path: str, wait_until: str = "quiet") -> Visit:
+    """Open a page and wait for its scripts' late requests (the search index, the search
+    worker's scripts) to finish; what went wrong on the way is recorded.
+
+    "quiet": the load event, then no request in flight for QUIET_MS; Playwright's own
+    "networkidle" waits 500 ms, which over a few dozen pages is most of the run."""
     errors: list = []
     failed: list = []
+    pending: set = set()
     handlers = {
         "console": lambda msg: msg.type == "error" and errors.append(f"console: {msg.text} {msg.location.get('url', '')}"),
         "pageerror": lambda exc: errors.append(f"page error: {exc}"),
         "response": lambda r: r.status >= 400 and failed.append(f"{r.status} {r.url}"),
-        "requestfailed": lambda r: failed.append(f"failed {r.url}: {r.failure}"),
+        "request": lambda r: pending.add(r),
+        "requestfinished": lambda r: pending.discard(r),
+        "requestfailed": lambda r: (pending.discard(r), failed.append(f"failed {r.url}: {r.failure}")),
     }
     for event, handler in handlers.items():
         page.on(event, handler)
     try:
-        response = page.goto(path, wait_until=wait_until)
+        response = page.goto(path, wait_until="load" if wait_until == "quiet" else wait_until)
+        if wait_until == "quiet":
+            _wait_until_quiet(page, pending)
     finally:
         for event, handler in handlers.items():
             page.remove_listener(event, handler)
     return Visit(page.url, response.status if response else 0, errors, failed)
+
+
+QUIET_MS = 150
+QUIET_LIMIT_MS = 15_000
+
+
+def _wait_until_quiet(page, pending: set) -> None:
+    quiet, waited = 0, 0
+    while quiet < QUIET_MS and waited < QUIET_LIMIT_MS:
+        page.wait_for_timeout(25)  # lets Playwright deliver the request events
+        waited += 25
+        quiet = quiet + 25 if not pending else 0

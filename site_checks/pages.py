@@ -19,6 +19,16 @@ PAGE_TYPES: dict[str, str] = {
     "calendar-subscribe": "/calendar/subscribe/",
     "about": "/about/",
     "not-found": "/404.html",
+    # English: the same kinds under /en/, and the page shown where a translation is missing.
+    "en-home": "/en/",
+    "en-campaign": "/en/campaigns/2024-ecological-literature-week/",
+    "en-event": "/en/events/xilingol-writers-field-visit/",
+    "en-story": "/en/stories/example-volunteer-profile/",
+    "en-article": "/en/news/literature-week-xilingol-2024/",
+    "en-event-index": "/en/events/",
+    "en-calendar-month": "/en/calendar/2024-08/",
+    "en-about": "/en/about/",
+    "en-untranslated": "/en/news/two-lectures-two-talks-columns/",
 }
 
 # Index pages: each has a second page in the check site (see checksite.add_items).

@@ -121,3 +121,38 @@ def test_calendar_month_is_a_table_with_day_headers_and_links_to_events(desktop_
     assert grid.locator("thead th[scope=col]").count() == 7
     grid.locator("a", has_text="生态文学名家锡林郭勒行").first.click()
     page.wait_for_url("**/events/xilingol-writers-field-visit/")
+
+
+@pytest.mark.parametrize("start, target, lang", [
+    ("/events/xilingol-writers-field-visit/", "/en/events/xilingol-writers-field-visit/", "en"),
+    ("/en/events/xilingol-writers-field-visit/", "/events/xilingol-writers-field-visit/", "zh-Hans"),
+    ("/calendar/2024-08/", "/en/calendar/2024-08/", "en"),
+    ("/news/two-lectures-two-talks-columns/", "/en/news/two-lectures-two-talks-columns/", "en"),
+])
+def test_language_switch_leads_to_the_same_page_in_the_other_language(desktop_page, start, target, lang):
+    page = desktop_page
+    visit(page, start)
+    page.locator(".cs-language-switch button").click()
+    page.locator(f".cs-language-switch a[hreflang={lang}]").click()
+    page.wait_for_url(f"**{target}")
+    assert page.evaluate("document.documentElement.lang").startswith(lang[:2])
+    assert page.locator("article h1").first.is_visible()
+
+
+def test_untranslated_page_in_english_says_so_and_links_to_the_original(desktop_page):
+    page = desktop_page
+    visit(page, PAGE_TYPES["en-untranslated"])
+    assert page.locator(".cs-fallback").count() == 1
+    original = page.locator(".cs-fallback a[href$='/news/two-lectures-two-talks-columns/']").first
+    original.click()
+    page.wait_for_url("**/news/two-lectures-two-talks-columns/")
+    assert page.evaluate("location.pathname") == "/news/two-lectures-two-talks-columns/"
+
+
+def test_english_search_finds_english_pages_only(open_context):
+    page = open_context(viewport=PHONE).new_page()
+    visit(page, "/en/")
+    page.locator("label.md-header__button[for=__search]").click()
+    found = _search(page, "Environment Day")
+    assert {"/en/campaigns/2024-environment-day/", "/en/events/environment-day-2024/"} & found
+    assert all(path.startswith("/en/") for path in found), found
