@@ -2,6 +2,7 @@
 import pytest
 
 from site_checks import axe
+from site_checks.browser import Guard, is_local, new_context, visit
 from site_checks.pages import PAGE_TYPES
 from site_checks.weight import BUDGET, CATEGORIES, kb
 
@@ -50,3 +51,21 @@ def test_first_view_on_a_phone_is_within_budget(page_record, name):
     shown = {c: kb(weight.bytes[c]) for c in CATEGORIES}
     assert weight.bytes["html"] > 0 and weight.bytes["css"] > 0, shown
     assert weight.total <= BUDGET, f"{kb(weight.total)} KB > {kb(BUDGET)} KB: {shown}"
+
+
+def test_a_request_to_another_host_is_stopped_and_recorded(browser, site_url):
+    """The guard every test relies on: it must catch what a page asks of another host."""
+    guard = Guard()  # not the session's: this test makes such a request on purpose
+    context = new_context(browser, site_url, guard=guard)
+    try:
+        page = context.new_page()
+        visit(page, PAGE_TYPES["about"])
+        page.evaluate("""() => { const img = document.createElement('img');
+                                 img.src = 'https://cdn.example.invalid/tracker.png';
+                                 document.body.append(img);
+                                 return fetch('http://api.example.invalid/data').catch(() => null); }""")
+        page.wait_for_function("[...document.images].some(i => i.complete && i.src.includes('example.invalid'))")
+    finally:
+        context.close()
+    assert sorted(guard.blocked) == ["http://api.example.invalid/data", "https://cdn.example.invalid/tracker.png"]
+    assert all(is_local(url) for url in guard.requested if url not in guard.blocked)
