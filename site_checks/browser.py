@@ -77,13 +77,24 @@ def visit(page, path: str, wait_until: str = "quiet") -> Visit:
     errors: list = []
     failed: list = []
     pending: set = set()
+    started: set = set()  # a request of the previous page, cut off by this navigation, is not ours
+
+    def on_request(request):
+        pending.add(request)
+        started.add(request)
+
+    def on_failed(request):
+        pending.discard(request)
+        if request in started:
+            failed.append(f"failed {request.url}: {request.failure}")
+
     handlers = {
         "console": lambda msg: msg.type == "error" and errors.append(f"console: {msg.text} {msg.location.get('url', '')}"),
         "pageerror": lambda exc: errors.append(f"page error: {exc}"),
         "response": lambda r: r.status >= 400 and failed.append(f"{r.status} {r.url}"),
-        "request": lambda r: pending.add(r),
+        "request": on_request,
         "requestfinished": lambda r: pending.discard(r),
-        "requestfailed": lambda r: (pending.discard(r), failed.append(f"failed {r.url}: {r.failure}")),
+        "requestfailed": on_failed,
     }
     for event, handler in handlers.items():
         page.on(event, handler)
