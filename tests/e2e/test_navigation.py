@@ -1,4 +1,7 @@
-"""Moving around the site in Chromium: index pages and their pages, search, the keyboard."""
+"""Moving around the site in Chromium: index pages and their pages, search, the keyboard,
+languages, and the files pages link to (calendar entries, posters, share cards)."""
+from urllib.parse import urlsplit
+
 import pytest
 
 from site_checks.browser import PHONE, visit
@@ -156,3 +159,42 @@ def test_english_search_finds_english_pages_only(open_context):
     found = _search(page, "Environment Day")
     assert {"/en/campaigns/2024-environment-day/", "/en/events/environment-day-2024/"} & found
     assert all(path.startswith("/en/") for path in found), found
+
+
+IMAGE = """async url => {
+  const r = await fetch(url);
+  const type = r.headers.get('content-type');
+  const bytes = new Uint8Array(await r.clone().arrayBuffer()).slice(0, 5);
+  let size = null;
+  if (type.startsWith('image/')) {
+    const img = new Image();
+    img.src = URL.createObjectURL(await r.blob());
+    await img.decode();
+    size = [img.naturalWidth, img.naturalHeight];
+  }
+  return {status: r.status, type, head: [...bytes], size};
+}"""
+
+
+@pytest.mark.parametrize("name", ["event", "en-event"])
+def test_poster_links_serve_a_pdf_and_an_image(desktop_page, name):
+    page = desktop_page
+    visit(page, PAGE_TYPES[name])
+    pdf = page.evaluate(IMAGE, page.locator(".cs-poster a[type='application/pdf']").evaluate("a => a.href"))
+    assert pdf["status"] == 200 and pdf["type"] == "application/pdf" and bytes(pdf["head"]) == b"%PDF-"
+    png = page.evaluate(IMAGE, page.locator(".cs-poster a[type='image/png']").evaluate("a => a.href"))
+    assert png["status"] == 200 and png["type"] == "image/png"
+    width, height = png["size"]
+    assert height > width > 500  # a portrait page, printable
+
+
+@pytest.mark.parametrize("name", ["event", "en-article", "home"])
+def test_share_card_is_an_image_of_the_size_it_declares(desktop_page, name):
+    page = desktop_page
+    visit(page, PAGE_TYPES[name])
+    meta = {m: page.locator(f"meta[property='og:image{m}']").get_attribute("content") for m in ("", ":width", ":height")}
+    # og:image is absolute, on the published address; the same path is served here
+    local = urlsplit(meta[""]).path
+    card = page.evaluate(IMAGE, local)
+    assert card["status"] == 200 and card["type"].startswith("image/")
+    assert card["size"] == [int(meta[":width"]), int(meta[":height"])]
