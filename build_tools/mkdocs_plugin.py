@@ -11,11 +11,12 @@ from markupsafe import Markup, escape
 from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.structure.nav import Link, Navigation, Section
 
 from . import html_fixes, theme_scripts
+from . import cache, timings
 from .languages import language, languages, split
 from .bodycheck import locate_all
 from .handwritten import check_docs
@@ -29,6 +30,8 @@ from .settings import Settings
 from .sitescan import known_scripts, scan_site
 
 log = logging.getLogger("mkdocs.plugins.campaigns")
+# jieba (Material's Chinese search segmentation) logs its dictionary loading on every build.
+logging.getLogger("jieba").setLevel(logging.WARNING)
 BLOCK_MARKER = "<!-- campaigns:{name} -->"
 
 
@@ -50,16 +53,21 @@ class CampaignsPlugin(BasePlugin[CampaignsConfig]):
         self.result = None
         self.navs = {}  # language -> Navigation
         self.to_index = set()  # pages in other languages that their language's search index holds
-        self.indexed = {}  # language -> [IndexedPage]
+        self.indexed = {}  # language -> {url: IndexedPage}, in build order
         self.theme_languages = {}  # language -> Material's interface language
         self.trusted = {}  # page src path -> HTML fragments our templates made
+        self.dirty = False
+        self.marks = timings.Marks()
 
     def on_startup(self, *, command, dirty):
         self.command = command
         # jieba (Chinese word segmentation for search) logs its dictionary loading on every build.
         logging.getLogger("jieba").setLevel(logging.WARNING)
+        self.dirty = dirty
 
     def on_config(self, config):
+        self.marks = timings.Marks()
+        self.marks.mark("config")
         root = Path(config.config_file_path).resolve().parent
         self.settings = Settings(
             root=root,
@@ -90,8 +98,11 @@ class CampaignsPlugin(BasePlugin[CampaignsConfig]):
         return mode
 
     def on_files(self, files, *, config):
+        self.marks.mark("files")
         self.result = build(self.settings, mode=self.mode())
-        self.to_index, self.indexed = set(), {}
+        self.to_index = set()
+        if not self.dirty:  # a --dirty rebuild (serve) renders some pages: the index keeps the others
+            self.indexed = {}
         docs = [f.src_uri for f in files if f.abs_src_path and not f.generated_by
                 and Path(f.abs_src_path).is_relative_to(Path(config.docs_dir))]
         self.result.problems = sorted(set(self.result.problems) | set(check_docs(self.settings, Path(config.docs_dir), docs)))
@@ -102,9 +113,17 @@ class CampaignsPlugin(BasePlugin[CampaignsConfig]):
             log.error("campaigns/ has problems; the pages concerned are left out:\n%s", report)
         elif report:
             log.warning("\n%s", report)
+        # --dirty rebuilds a page when its source is newer than its HTML: generated files
+        # then come from the cache, where a file's time changes only with its content.
+        backed = {}
+        if self.dirty:
+            backed = cache.sync(cache.cache_dir(self.settings.root) / "generated",
+                                {o.path: o.content for o in self.result.outputs if o.source is None})
+            _forget_pages_with_blocks(files)
         for output in self.result.outputs:
-            if output.source is not None:
-                file = File.generated(config, output.path, abs_src_path=output.source)
+            if output.source is not None or output.path in backed:
+                path = output.source if output.source is not None else backed[output.path]
+                file = File.generated(config, output.path, abs_src_path=path)
             else:
                 file = File.generated(config, output.path, content=output.content)
             if output.is_page:
@@ -122,12 +141,14 @@ class CampaignsPlugin(BasePlugin[CampaignsConfig]):
         wrong = check_outputs(Path(config.site_dir), generated, [f.dest_uri for f in files])
         if wrong:
             raise PluginError("unsafe output paths:\n" + "\n".join(wrong))
+        self.marks.mark("files_done")
         return files
 
     def on_nav(self, nav, *, config, files):
         self.navs = {self.settings.source_language: nav}
         for lang in languages(self.settings)[1:]:
             self.navs[lang.code] = self._language_nav(nav, lang, files)
+        self.marks.mark("nav")
         return nav
 
     def _language_nav(self, nav, lang, files) -> Navigation:
@@ -167,6 +188,7 @@ class CampaignsPlugin(BasePlugin[CampaignsConfig]):
         return result
 
     def on_page_markdown(self, markdown, *, page, config, files):
+        self.marks.pages_rendered += 1
         src = page.file.src_uri
         lang, _neutral = split(self.settings, src)
         media = self.result.site.media if self.result and self.result.site else None
@@ -211,10 +233,12 @@ class CampaignsPlugin(BasePlugin[CampaignsConfig]):
         if page.file.src_uri in self.to_index:
             prefix = language(self.settings, lang).prefix
             url = page.url[len(prefix):] if page.url.startswith(prefix) else page.url
-            self.indexed.setdefault(lang, []).append(IndexedPage(url, str(page.title or ""), cleaned))
+            self.indexed.setdefault(lang, {})[url] = IndexedPage(url, str(page.title or ""), cleaned)
         return cleaned
 
+    @event_priority(100)  # before every other plugin: the timings' phase starts here
     def on_env(self, env, *, config, files):
+        self.marks.mark("env")
         # The theme's main.html reads the build's mode, preview banner and feed links.
         env.globals["campaign_build"] = self.result.page_globals if self.result else {}
         for lang in languages(self.settings):
@@ -264,9 +288,10 @@ class CampaignsPlugin(BasePlugin[CampaignsConfig]):
         view["extra"] = {**dict(config.extra), "alternate": len(info["switch"]) > 1}
         return view
 
+    @event_priority(-100)  # after Material's search index, so that the timings include it
     def on_post_build(self, *, config):
         for lang in languages(self.settings)[1:]:
-            pages = self.indexed.get(lang.code, [])
+            pages = list(self.indexed.get(lang.code, {}).values())
             target = Path(config.site_dir) / lang.prefix / "search" / "search_index.json"
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(build_index(lang.search_config(), pages))
@@ -281,6 +306,10 @@ class CampaignsPlugin(BasePlugin[CampaignsConfig]):
                 log.error("the built site failed the safety scan:\n%s", report)
             else:
                 raise PluginError(f"the built site failed the safety scan ({len(found)}):\n{report}")
+        self.marks.mark("post_build")
+        target = os.environ.get(timings.ENV)
+        if target and self.result is not None:
+            timings.write(target, timings.report(self.marks, self.result.timings))
 
     def on_post_page(self, output, *, page, config):
         return html_fixes.repair(output)
@@ -301,3 +330,11 @@ def _escaped(value):
     if isinstance(value, dict):
         return {k: _escaped(v) for k, v in value.items()}
     return value
+
+
+def _forget_pages_with_blocks(files) -> None:
+    """Hand-written pages that embed generated blocks change with content that is not
+    in their file: remove their HTML so that a --dirty build writes them again."""
+    for file in files.documentation_pages():
+        if file.abs_src_path and BLOCK_MARKER.split("{")[0] in file.content_string:
+            Path(file.abs_dest_path).unlink(missing_ok=True)

@@ -75,8 +75,11 @@ def validate_tree(settings: Settings, tree: ContentTree) -> tuple[list[Item], li
             items[doc.key].translations[doc.lang] = Version(doc, model)
     problems.extend(_duplicate_urls(sources))
     links: dict[str, dict] = {}
+    # Computed once: per document, this set made validation quadratic in the number of files.
+    content_paths = {d.path for d in tree.documents}
+    prefix = settings.rel(settings.content_dir) + "/"
     for doc in tree.documents:
-        links[doc.path], found = _check_references(settings, tree, doc)
+        links[doc.path], found = _check_references(tree, doc, content_paths, prefix)
         problems.extend(found)
         problems.extend(check_body(doc.path, doc.body, doc.body_line, settings.markdown_extensions, settings.embed_hosts))
     for item in items.values():
@@ -273,11 +276,9 @@ def _duplicate_urls(sources: list[Document]) -> list[Problem]:
     return out
 
 
-def _check_references(settings: Settings, tree: ContentTree, doc: Document):
+def _check_references(tree: ContentTree, doc: Document, content_paths: set, prefix: str):
     """Resolve every local link and image of a document: {target: (kind, path)}."""
-    base = posixpath.dirname(posixpath.relpath(doc.path, settings.rel(settings.content_dir)))
-    content_paths = {d.path for d in tree.documents}
-    prefix = settings.rel(settings.content_dir) + "/"
+    base = posixpath.dirname(posixpath.relpath(doc.path, prefix.rstrip("/")))
     links: dict = {}
     out = []
     for name in ("cover", "portrait"):

@@ -1,0 +1,50 @@
+"""The build cache: one folder (`.cache/` in the project), safe to delete at any time.
+
+Generated files are written there for incremental (`--dirty`) builds: a file is rewritten
+only when its bytes change, so its modification time says when its content last changed,
+which is what a site generator compares with the page it built from it.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+FOLDER = ".cache"
+
+
+def cache_dir(root: Path) -> Path:
+    return root / FOLDER
+
+
+def write_if_changed(path: Path, data: bytes) -> bool:
+    """Write data unless the file already holds exactly these bytes; True if written."""
+    try:
+        if path.stat().st_size == len(data) and path.read_bytes() == data:
+            return False
+    except FileNotFoundError:
+        pass
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.tmp{os.getpid()}")
+    tmp.write_bytes(data)
+    os.replace(tmp, path)  # never a half-written file, even if two builds run at once
+    return True
+
+
+def sync(folder: Path, files: dict[str, bytes]) -> dict[str, str]:
+    """Mirror {relative path: bytes} into folder; returns {relative path: absolute path}.
+
+    Unchanged files keep their modification time; files no longer produced are removed.
+    """
+    written = {}
+    for rel, data in files.items():
+        target = folder / rel
+        write_if_changed(target, data)
+        written[rel] = str(target)
+    if folder.is_dir():
+        keep = {Path(p) for p in written.values()}
+        for path in sorted(folder.rglob("*"), reverse=True):
+            if path.is_file() and path not in keep:
+                path.unlink()
+            elif path.is_dir() and not any(path.iterdir()):
+                path.rmdir()
+    return written
