@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime, tzinfo
+from functools import lru_cache
 
 from babel import Locale
 from babel.dates import format_date, format_interval, format_time, match_skeleton, parse_pattern
@@ -15,10 +16,13 @@ def _day(value, tz: tzinfo) -> date:
     return value.astimezone(tz).date() if isinstance(value, datetime) else value
 
 
+# Babel formats slowly and many items share their dates: remember each answer.
+@lru_cache(maxsize=4096)
 def format_day(value, locale: str, tz: tzinfo) -> str:
     return format_date(_day(value, tz), "long", locale=locale)
 
 
+@lru_cache(maxsize=4096)
 def format_range(start, end, locale: str, tz: tzinfo) -> str:
     """2024年8月10日至12日 / 10–12 August 2024; times in the site's zone, with its name."""
     first = _day(start, tz)

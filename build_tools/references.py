@@ -25,6 +25,8 @@ def _parser() -> MarkdownIt:
 
 def find_references(body: str) -> list[Reference]:
     refs: list[Reference] = []
+    if "](" not in body and "]:" not in body:
+        return refs  # no inline link or image and no link definition: nothing to parse
     lines = body.split("\n")
     for token in _parser().parse(body):
         if token.type != "inline" or not token.children:
@@ -61,13 +63,26 @@ def rewrite(body: str, mapping: dict[str, str]) -> str:
     """Replace link and image targets written as `](target` or `]: target`."""
     if not mapping:
         return body
+    # One fixed pattern finds where targets start (a pattern built from each body's
+    # targets cost a regular-expression compilation per page).
+    targets = sorted(mapping, key=len, reverse=True)
+    out, last = [], 0
+    for lead in _LEAD.finditer(body):
+        start = lead.end()
+        if lead.start() < last:
+            continue
+        for target in targets:
+            end = start + len(target)
+            if body.startswith(target, start) and end < len(body) and (body[end].isspace() or body[end] in _AFTER):
+                out += [body[last:start], mapping[target]]
+                last = end
+                break
+    out.append(body[last:])
+    return "".join(out)
 
-    def swap(match: re.Match) -> str:
-        target = match.group(2)
-        return match.group(1) + mapping.get(target, target)
 
-    pattern = r"(\]\(\s*<?|\]:\s*<?)(" + "|".join(re.escape(t) for t in sorted(mapping, key=len, reverse=True)) + r")(?=[\s>)\"'])"
-    return re.sub(pattern, swap, body)
+_LEAD = re.compile(r"\]\(\s*<?|\]:\s*<?")  # `](target` or `]: target`
+_AFTER = ">)\"'"
 
 
 def _line_of(lines: list[str], first: int, last: int, target: str) -> int:

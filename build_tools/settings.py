@@ -37,6 +37,11 @@ class Settings:
 
     def rel(self, path: Path) -> str:
         """A path as shown to editors: relative to the project, with / separators."""
+        if path.is_absolute() and ".." not in path.parts:
+            try:  # the common case, without a file system call per path
+                return path.relative_to(self.root).as_posix()
+            except ValueError:
+                pass
         try:
             return path.resolve().relative_to(self.root.resolve()).as_posix()
         except ValueError:
