@@ -1,0 +1,28 @@
+"""The benchmark command end to end, on a tiny size (figures are not asserted, only their presence)."""
+import json
+import subprocess
+import sys
+
+from conftest import ROOT
+
+
+def test_benchmark_writes_the_report_with_ratios_against_plain_mkdocs(tmp_path):
+    out = tmp_path / "reports"
+    result = subprocess.run([sys.executable, "-m", "benchmarks.run", "--sizes", "10", "--out", str(out),
+                             "--workdir", str(tmp_path / "work")],
+                            cwd=ROOT, capture_output=True, text=True, timeout=900)
+    assert result.returncode == 0, result.stderr
+    data = json.loads((out / "benchmark.json").read_text("utf-8"))
+    size = data["sizes"]["10"]
+    assert size["items"] == {"campaign": 1, "event": 3, "story": 3, "article": 3}
+    for side in ("ours", "plain"):
+        assert set(size[side]) == {"cold", "warm", "dirty_first", "dirty_unchanged", "dirty_edit"}
+        assert size[side]["dirty_edit"]["edited_page_changed"] is True
+        cold = size[side]["cold"]
+        assert cold["item_page_bytes"] > 0 and cold["output_bytes"] > 0 and cold["peak_mb"] > 0
+        assert cold["search_index"]["search/search_index.json"]["entries_bytes_by_language"]["zh"] > 0
+    assert set(size["ours"]["cold"]["stages"]["ours"]) >= {"load", "validate", "derive", "render"}
+    assert size["ours"]["dirty_unchanged"]["pages_rendered"] < size["ours"]["cold"]["pages_rendered"]
+    assert [t["holds"] for t in data["targets"]].count(None) >= 3  # sizes not measured are said to be so
+    table = (out / "benchmark.md").read_text("utf-8")
+    assert "| cold build (nothing cached) |" in table and "ours / plain" in table

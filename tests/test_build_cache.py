@@ -1,0 +1,90 @@
+"""The build cache (.cache/): incremental builds show every change and skip what did not change."""
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from benchmarks.synthetic import write_items
+from build_tools import cache
+from conftest import copy_project
+
+EVENT = "campaigns/synthetic-campaign-00000/events/s00000-0.zh.md"
+STORY = "campaigns/synthetic-campaign-00001/stories/s00001-1.zh.md"
+UNTOUCHED = "news/s00000-2/index.html"
+
+
+def _build(project: Path, site: Path, *flags, timings: Path = None) -> dict:
+    env = {**os.environ}
+    if timings:
+        env["CAMPAIGN_TIMINGS"] = str(timings)
+    cmd = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(project / "mkdocs.yml"), "-d", str(site), *flags]
+    result = subprocess.run(cmd, cwd=project, capture_output=True, text=True, env=env, timeout=600)
+    assert result.returncode == 0, result.stderr
+    return json.loads(timings.read_text("utf-8")) if timings else {}
+
+
+def _retitle(path: Path, old: str, new: str, extra: str = "") -> None:
+    text = path.read_text("utf-8")
+    assert f"title: {old}\n" in text
+    path.write_text(text.replace(f"title: {old}\n", f"title: {new}\n") + extra, encoding="utf-8")
+
+
+def test_dirty_builds_rebuild_every_page_a_change_reaches_and_only_those(tmp_path):
+    project = copy_project(tmp_path / "p", with_content=False)
+    write_items(project / "campaigns", 20)
+    site = tmp_path / "site"
+    first = _build(project, site, "--dirty", timings=tmp_path / "t1.json")
+    assert set(first["ours"]) >= {"load", "validate", "derive", "render"}
+    assert set(first["mkdocs"]) >= {"markdown", "pages"}
+    untouched = site / UNTOUCHED
+    before = (untouched.stat().st_mtime_ns, untouched.read_bytes())
+
+    _retitle(project / EVENT, "第0期活动之0", "改过标题的活动", "\n\n新增的一段正文。\n")
+    _retitle(project / STORY, "第1期志愿服务故事之1", "改过标题的故事")
+    second = _build(project, site, "--dirty", timings=tmp_path / "t2.json")
+
+    event_page = (site / "events/s00000-0/index.html").read_text("utf-8")
+    assert "改过标题的活动" in event_page and "新增的一段正文。" in event_page
+    # Pages that list the changed items are generated anew and rebuilt too.
+    assert "改过标题的活动" in (site / "events/index.html").read_text("utf-8")
+    assert "改过标题的活动" in (site / "campaigns/synthetic-campaign-00000/index.html").read_text("utf-8")
+    assert "改过标题的故事" in (site / "index.html").read_text("utf-8")  # the home page's latest stories
+    # A page nothing reached is left as it was.
+    assert (untouched.stat().st_mtime_ns, untouched.read_bytes()) == before
+    assert 0 < second["pages_rendered"] < first["pages_rendered"]
+
+
+def test_the_cache_is_safe_to_delete_and_lives_in_one_folder(tmp_path):
+    project = copy_project(tmp_path / "p", with_content=False)
+    write_items(project / "campaigns", 10)
+    sources = sorted(p.relative_to(project) for p in project.rglob("*"))
+    site = tmp_path / "site"
+    _build(project, site, "--dirty")
+    created = sorted(p.relative_to(project) for p in project.rglob("*"))
+    assert [p for p in created if p not in sources and p.parts[0] != ".cache"] == []
+
+    shutil.rmtree(project / ".cache")
+    _retitle(project / EVENT, "第0期活动之0", "删除缓存之后的标题")
+    _build(project, site, "--dirty")
+    assert "删除缓存之后的标题" in (site / "events/s00000-0/index.html").read_text("utf-8")
+    # A full build after incremental ones gives the same page as a build from nothing.
+    _build(project, site)
+    fresh = tmp_path / "fresh"
+    shutil.rmtree(project / ".cache")
+    _build(project, fresh)
+    for page in ("events/s00000-0/index.html", "events/index.html", "index.html", UNTOUCHED):
+        assert (site / page).read_bytes() == (fresh / page).read_bytes(), page
+
+
+def test_sync_rewrites_only_changed_files_and_removes_the_rest(tmp_path):
+    folder = tmp_path / "generated"
+    cache.sync(folder, {"a.md": b"one", "b/c.md": b"two", "old.md": b"x"})
+    kept = (folder / "a.md").stat().st_mtime_ns
+    os.utime(folder / "b/c.md", ns=(0, 0))
+    written = cache.sync(folder, {"a.md": b"one", "b/c.md": b"changed"})
+    assert (folder / "a.md").stat().st_mtime_ns == kept
+    assert (folder / "b/c.md").read_bytes() == b"changed" and (folder / "b/c.md").stat().st_mtime_ns > 0
+    assert not (folder / "old.md").exists()
+    assert written == {"a.md": str(folder / "a.md"), "b/c.md": str(folder / "b/c.md")}
