@@ -37,7 +37,7 @@ def targets(sizes: dict) -> list[dict]:
         holds = value <= limit
         note = "" if holds else f"missed by {value - limit:.3g} ({(value / limit - 1) * 100:.0f} % over). {why_missed()}"
         if cpu is not None:
-            note = f"in CPU time: {cpu:.3g}. {note}".strip()
+            note = f"(in CPU time: {cpu:.3g}) {note}".strip()
         out.append({"target": name, "value": round(value, 3), "limit": limit, "holds": holds, "note": note,
                     "cpu_value": None if cpu is None else round(cpu, 3)})
 
