@@ -15,6 +15,7 @@ from build_tools.site import Site
 
 # The site's configuration without our plugin; items stay out of the navigation.
 _OUR_PLUGIN = re.compile(r"^  - campaigns:\n(?:    .*\n)*", re.MULTILINE)
+_CUSTOM_DIR = re.compile(r"^  custom_dir: .*\n", re.MULTILINE)
 
 
 def write_project(source_root: Path, site: Site, dest: Path) -> dict:
@@ -23,13 +24,16 @@ def write_project(source_root: Path, site: Site, dest: Path) -> dict:
     if not _OUR_PLUGIN.search(config):
         raise ValueError("mkdocs.yml: the campaigns plugin entry was not found")
     config = _OUR_PLUGIN.sub("", config)
-    patterns = "".join(f"  /{f}/**\n  !/{f}/index.md\n" for f in urls.KIND_FOLDER.values())
+    # Stock Material: our theme overrides read our plugin's values. The stylesheets and the
+    # logo go into docs/, where a plain site keeps them.
+    config = _CUSTOM_DIR.sub("", config)
+    patterns = "".join(f"  {f}/**\n  !{f}/index.md\n" for f in urls.KIND_FOLDER.values())
     config += f"\nnot_in_nav: |\n{patterns}"
     dest.mkdir(parents=True, exist_ok=True)
     (dest / "mkdocs.yml").write_text(config, encoding="utf-8")
-    shutil.copytree(source_root / "assets", dest / "assets", dirs_exist_ok=True)
     docs = dest / "docs"
     shutil.copytree(source_root / "docs", docs, dirs_exist_ok=True)
+    shutil.copytree(source_root / "assets" / "theme" / "assets", docs / "assets", dirs_exist_ok=True)
     pages = {}
     source_lang = site.settings.source_language
     for lang in site.languages:

@@ -189,8 +189,10 @@ def _search_index(site: Path, languages: list) -> dict:
     for path in sorted(site.rglob("search_index.json")):
         data = json.loads(path.read_text("utf-8"))
         per_lang: dict[str, int] = {}
+        folder = path.relative_to(site).parts[0]
         for doc in data.get("docs", []):
-            first = doc["location"].split("/", 1)[0]
+            # An index under <lang>/ is that language's; in one at the root, the URL says.
+            first = folder if folder in languages[1:] else doc["location"].split("/", 1)[0]
             lang = first if first in languages[1:] else languages[0]  # the source language is at the root
             per_lang[lang] = per_lang.get(lang, 0) + len(json.dumps(doc, ensure_ascii=False).encode("utf-8"))
         found[path.relative_to(site).as_posix()] = {"bytes": path.stat().st_size, "entries_bytes_by_language": per_lang}
