@@ -15,7 +15,7 @@ import tempfile
 from pathlib import Path
 
 from . import axe, lighthouse, links, vnu
-from .browser import DESKTOP, PHONE, launch, new_context, visit
+from .browser import DESKTOP, PHONE, is_local, launch, new_context, visit
 from .checksite import PAGE_SIZE, build_check_site
 from .pages import PAGE_TYPES
 from .server import resolve, serve
@@ -163,6 +163,16 @@ def markdown(data: dict) -> str:
     return "\n".join(lines) + "\n"
 
 
+def portable(data: dict) -> dict:
+    """The figures without the local server's address, whose port changes every run."""
+    for page in data["pages"].values():
+        page["weight"]["requests"] = [["/" + u.split("/", 3)[-1], k, n] for u, k, n in page["weight"]["requests"]]
+        if "lighthouse" in page:
+            page["lighthouse"]["requests"] = ["/" + u.split("/", 3)[-1] if is_local(u) else u
+                                              for u in page["lighthouse"]["requests"]]
+    return data
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="scripts/report", description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "reports", help="folder for site-report.md and .json")
@@ -175,8 +185,7 @@ def main(argv=None) -> int:
         site = args.site.resolve() if args.site else build_check_site(Path(work))
         data = collect(site, lighthouse_runs=0 if args.no_lighthouse else max(1, args.lighthouse_runs))
     args.out.mkdir(parents=True, exist_ok=True)
-    for page in data["pages"].values():
-        page["weight"]["requests"] = [[u.split("/", 3)[-1], k, n] for u, k, n in page["weight"]["requests"]]
+    portable(data)
     (args.out / "site-report.json").write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     text = markdown(data)
     (args.out / "site-report.md").write_text(text, encoding="utf-8")

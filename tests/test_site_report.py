@@ -32,3 +32,13 @@ def test_a_page_over_budget_fails_and_a_low_lighthouse_score_is_only_marked():
     text = report.markdown(data)
     assert "| **no** |" in text
     assert "| home | **71** (below 90) | 100 | 100 | 100 | — |" in text
+
+
+def test_the_written_figures_carry_no_local_address():
+    data = _data(1024)
+    page = data["pages"]["home"]
+    page["weight"]["requests"] = [("http://127.0.0.1:40567/", "html", 900)]
+    page["lighthouse"]["requests"] = ["http://127.0.0.1:40567/assets/x.css", "https://cdn.example.invalid/y.js"]
+    report.portable(data)
+    assert page["weight"]["requests"] == [["/", "html", 900]]
+    assert page["lighthouse"]["requests"] == ["/assets/x.css", "https://cdn.example.invalid/y.js"]
