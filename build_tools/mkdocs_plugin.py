@@ -61,8 +61,6 @@ class CampaignsPlugin(BasePlugin[CampaignsConfig]):
 
     def on_startup(self, *, command, dirty):
         self.command = command
-        # jieba (Chinese word segmentation for search) logs its dictionary loading on every build.
-        logging.getLogger("jieba").setLevel(logging.WARNING)
         self.dirty = dirty
 
     def on_config(self, config):
