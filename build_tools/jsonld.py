@@ -5,13 +5,13 @@ JSON is written as a \\u escape, which JSON parsers read back as the same charac
 """
 from __future__ import annotations
 
-import json
 from datetime import datetime
 
 from markupsafe import Markup
 
 from . import calendar_urls, urls
 from .calendar_days import event_days
+from .safejson import script_json
 from .site import Entry, Site
 
 STATUS = {
@@ -22,9 +22,6 @@ STATUS = {
 }
 LANGUAGE_TAGS = {"zh": "zh-CN"}
 COUNTRY = "CN"
-_UNSAFE = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
-
-
 def event_data(site: Site, entry: Entry, lang: str) -> dict:
     version = entry.item.version(lang) or entry.item.source
     model = version.model
@@ -59,16 +56,8 @@ def event_data(site: Site, entry: Entry, lang: str) -> dict:
 
 def event_script(site: Site, entry: Entry, lang: str) -> Markup:
     """The <script type="application/ld+json"> element of an event page."""
-    return Markup('<script type="application/ld+json">') + Markup(serialise(event_data(site, entry, lang))) \
+    return Markup('<script type="application/ld+json">') + script_json(event_data(site, entry, lang)) \
         + Markup("</script>")
-
-
-def serialise(data) -> str:
-    """JSON that is safe inside a script element: no </script>, no <!--, no &-entities."""
-    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    for char, escaped in _UNSAFE.items():
-        text = text.replace(char, escaped)
-    return text
 
 
 def _model(entry: Entry, lang: str):
