@@ -12,7 +12,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from build_tools.config_file import load_settings
+from build_tools.core.config import load_settings
 from build_tools.pipeline import build
 
 from .synthetic import write_items

@@ -10,8 +10,8 @@ import re
 import shutil
 from pathlib import Path
 
-from build_tools import urls
-from build_tools.site import Site
+from build_tools.core import urls
+from build_tools.model.site import Site
 
 # The site's configuration without our plugin; items stay out of the navigation.
 _OUR_PLUGIN = re.compile(r"^  - campaigns:\n(?:    .*\n)*", re.MULTILINE)

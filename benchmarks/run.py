@@ -23,9 +23,9 @@ from pathlib import Path
 
 from benchmarks import plain, report
 from benchmarks.synthetic import write_items
-from build_tools import timings
+from build_tools.adapter import timings
 from build_tools.pipeline import build
-from build_tools.settings import Settings
+from build_tools.core.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
 REFERENCE_TIME = "1732406400"  # 2024-11-24: the same site at every run
@@ -140,7 +140,7 @@ def _settings(project: Path) -> Settings:
 def _warm_up() -> None:
     """Load what every build loads once, so that the first measured build is not the one
     that pays for a cold disk cache (jieba writes its dictionary cache on first use)."""
-    code = ("import mkdocs.__main__, material.plugins.search.plugin, build_tools.mkdocs_plugin\n"
+    code = ("import mkdocs.__main__, material.plugins.search.plugin, build_tools.adapter.plugin\n"
             "try:\n    import jieba\n    jieba.initialize()\nexcept ImportError:\n    pass\n")
     subprocess.run([sys.executable, "-c", code], check=False, capture_output=True)
 

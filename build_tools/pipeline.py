@@ -8,23 +8,26 @@ from datetime import datetime
 from functools import partial
 from typing import Optional
 
-from . import calendar_pages, ics
-from .clock import reference_time
-from .feeds import feed_outputs, head_links
-from .image_check import check_glyphs, check_images
-from .load import load_tree
-from .media import prepare as prepare_media
-from .notices import build_globals
-from .observances import load_observances
-from .pagemap import PageMap, build_page_map
-from .problems import Problem, errors, sort_unique
-from .publication import PREVIEW, PRODUCTION
-from .render import Output, render_site
-from .render_i18n import render_fallback, render_notice
-from .robots import robots_outputs
-from .settings import Settings
-from .site import Site, derive
-from .validate import validate_tree
+from .calendar import pages as calendar_pages
+
+from .calendar import ics
+from .core.clock import reference_time
+from .publish.feeds import feed_outputs, head_links
+from .media.checks import check_glyphs, check_images
+from .content.load import load_tree
+from .media.stage import prepare as prepare_media
+from .render.notices import build_globals
+from .content.theme_days import load_observances
+from .model.page_map import PageMap, build_page_map
+from .core.problems import Problem, errors, sort_unique
+from .content.publication import PREVIEW, PRODUCTION
+from .core.output import Output
+from .render.pages import render_site
+from .render.fallbacks import render_fallback, render_notice
+from .publish.robots import robots_outputs
+from .core.settings import Settings
+from .model.site import Site, derive
+from .content.validate import validate_tree
 
 
 def _media_outputs(site: Site) -> list[Output]:
@@ -34,6 +37,8 @@ def _media_outputs(site: Site) -> list[Output]:
 
 # Outputs beyond the pages of items and index pages: each is site -> [Output].
 GENERATORS: tuple = (feed_outputs, robots_outputs, calendar_pages.outputs, ics.outputs, _media_outputs)
+# Parts of item pages that rooms after render make: name -> (page context, entry) -> Markup.
+SECTIONS = {"calendar": calendar_pages.campaign_section}
 
 
 @dataclass
@@ -86,7 +91,7 @@ def build(settings: Settings, now: Optional[datetime] = None, mode: str = PRODUC
         site.media = prepare_media(site)
         problems.extend(site.media.problems)
     with _timed(timings, "render"):
-        outputs, blocks = render_site(site, GENERATORS)
+        outputs, blocks = render_site(site, GENERATORS, SECTIONS)
     with _timed(timings, "languages"):
         pages, fallbacks = build_page_map(site, outputs, partial(render_fallback, site), partial(render_notice, site))
         outputs = sorted(outputs + fallbacks, key=lambda o: o.path)

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from benchmarks.synthetic import write_items
-from build_tools import cache
+from build_tools.adapter import dirty_cache as cache
 from conftest import copy_project
 
 EVENT = "campaigns/synthetic-campaign-00000/events/s00000-0.zh.md"

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from icalendar import Calendar
 
-from build_tools import history
-from build_tools.config_file import load_settings
+from build_tools.model import history
+from build_tools.core.config import load_settings
 from build_tools.pipeline import build
 from conftest import copy_project
 

@@ -98,7 +98,7 @@ def test_cancelled_and_postponed_events_stay_visible_and_marked(calendar_site: P
 
 
 def test_agenda_lists_upcoming_then_past_by_year(tmp_path: Path):
-    from build_tools.config_file import load_settings
+    from build_tools.core.config import load_settings
     from build_tools.pipeline import build
 
     project = make_calendar_project(tmp_path / "p")
@@ -264,8 +264,8 @@ def test_every_event_page_has_an_add_to_calendar_link_to_its_own_feed(demo_site:
 
 
 def test_feeds_for_each_language_share_uids_and_use_translations(tmp_path: Path, monkeypatch):
-    from build_tools import site as site_module
-    from build_tools.config_file import load_settings
+    from build_tools.model import site as site_module
+    from build_tools.core.config import load_settings
     from build_tools.pipeline import build
 
     project = make_calendar_project(tmp_path / "p")

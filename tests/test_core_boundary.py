@@ -5,7 +5,7 @@ import sys
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent.parent / "build_tools"
-ADAPTERS = {"mkdocs_plugin.py"}
+ADAPTER = "adapter"  # the one room that may know MkDocs
 
 
 def _imports(path: Path):
@@ -20,7 +20,7 @@ def _imports(path: Path):
 def test_no_core_module_imports_mkdocs():
     offenders = []
     for path in sorted(PACKAGE.rglob("*.py")):
-        if path.name in ADAPTERS:
+        if path.relative_to(PACKAGE).parts[0] == ADAPTER:
             continue
         for name in _imports(path):
             if name == "mkdocs" or name.startswith(("mkdocs.", "material")):
@@ -30,7 +30,7 @@ def test_no_core_module_imports_mkdocs():
 
 def test_running_the_core_loads_no_mkdocs_module():
     code = (
-        "import sys, build_tools.pipeline, build_tools.cli;"
+        "import sys, build_tools.pipeline, build_tools.cli.main;"
         "bad = sorted(m for m in sys.modules if m == 'mkdocs' or m.startswith(('mkdocs.', 'material')));"
         "print(bad); sys.exit(1 if bad else 0)"
     )

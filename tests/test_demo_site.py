@@ -1,9 +1,9 @@
 """The demo site as the public gets it: complete, reachable and self-contained."""
 from pathlib import Path
 
-from build_tools.config_file import load_settings
-from build_tools.load import load_tree
-from build_tools.urls import KIND_FOLDER
+from build_tools.core.config import load_settings
+from build_tools.content.load import load_tree
+from build_tools.core.urls import KIND_FOLDER
 from conftest import ROOT
 from htmlsite import CSS_URL, html_files, is_external, loaded_urls, parse, reachable
 

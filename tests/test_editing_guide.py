@@ -3,9 +3,9 @@ import re
 import shlex
 from pathlib import Path
 
-from build_tools import cli
+from build_tools.cli import main as cli
 from build_tools.pipeline import check
-from build_tools.settings import Settings
+from build_tools.core.settings import Settings
 from conftest import ROOT, copy_project
 from golden_cases import load_cases, read_case
 

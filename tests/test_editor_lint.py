@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from build_tools.pipeline import check
-from build_tools.problems import format_problems
-from build_tools.settings import Settings
+from build_tools.core.problems import format_problems
+from build_tools.core.settings import Settings
 from conftest import ROOT
 from golden_cases import CASES, load_cases, materialise, read_case
 

@@ -6,7 +6,7 @@ from pathlib import Path
 import feedparser
 from lxml import etree
 
-from build_tools.feeds import clean
+from build_tools.publish.feeds import clean
 from htmlsite import page_of, parse
 from publishing_site import DRAFT, EXPIRED, LIVE, SCHEDULED, preview_site, production_site  # noqa: F401
 

@@ -4,8 +4,8 @@ from pathlib import Path
 import pytest
 
 from build_tools.pipeline import check
-from build_tools.problems import format_problems
-from build_tools.settings import Settings
+from build_tools.core.problems import format_problems
+from build_tools.core.settings import Settings
 from golden_cases import load_cases, materialise, read_case, write_case
 
 

@@ -9,8 +9,8 @@ from htmlsite import parse
 
 import material
 
-from build_tools.messages import message
-from build_tools.sitescan import known_scripts, scan_site
+from build_tools.core.messages import message
+from build_tools.safety.scan import known_scripts, scan_site
 
 THEME = Path(material.__file__).parent / "templates"
 HOSTILE_CAMPAIGN = """---

@@ -15,11 +15,11 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 from conftest import copy_project
 from hostile_site import live_script, mkdocs, write
 
-from build_tools.htmlpolicy import clean_page
+from build_tools.safety.html_policy import clean_page
 from build_tools.pipeline import build
-from build_tools.problems import format_problems
-from build_tools.settings import Settings
-from build_tools.sitescan import known_scripts, scan_markup
+from build_tools.core.problems import format_problems
+from build_tools.core.settings import Settings
+from build_tools.safety.scan import known_scripts, scan_markup
 
 NOW = datetime(2024, 11, 24, tzinfo=timezone.utc)
 KNOWN = known_scripts([Path(material.__file__).parent / "templates"])

@@ -6,14 +6,14 @@ from pathlib import Path
 import material
 import pytest
 
-from build_tools.htmlpolicy import clean_page, policy
-from build_tools.load import load_tree
+from build_tools.safety.html_policy import clean_page, policy
+from build_tools.content.load import load_tree
 from build_tools.pipeline import check
-from build_tools.safejson import script_json
-from build_tools.safepaths import check_outputs, collisions
-from build_tools.settings import Settings
-from build_tools.sitescan import known_scripts, scan_markup, scan_site
-from build_tools.textnorm import clean, xml_safe
+from build_tools.safety.script_json import script_json
+from build_tools.safety.paths import check_outputs, collisions
+from build_tools.core.settings import Settings
+from build_tools.safety.scan import known_scripts, scan_markup, scan_site
+from build_tools.safety.text import clean, xml_safe
 
 THEME = Path(material.__file__).parent / "templates"
 EVENT = "---\ntitle: {title}\nsummary: 摘要\nstart: 2024-06-05\n---\n{body}\n"
@@ -197,7 +197,7 @@ def test_campaign_check_warns_about_removed_html_and_fails_on_it_with_strict(tmp
     project = new_site(tmp_path / "p")
     write(project / "campaigns" / "hostile" / "news" / "a.zh.md",
           "---\ntitle: 新闻\nsummary: 摘要\ndate: 2024-06-06\n---\n第一段。\n\n<script>alert(1)</script>\n")
-    run = lambda *args: subprocess.run([sys.executable, "-m", "build_tools.cli", "check", *args],
+    run = lambda *args: subprocess.run([sys.executable, "-m", "build_tools.cli.main", "check", *args],
                                        cwd=project, capture_output=True, text=True)
     plain, strict = run(), run("--strict")
     line = "campaigns/hostile/news/a.zh.md:8: body: 警告: 正文中的 HTML 标签 <script> 不在允许范围内"

@@ -7,9 +7,9 @@ from pathlib import Path
 
 from PIL import Image
 
-from build_tools.config_file import load_settings
-from build_tools.images import ImageError, Spec, decode, process, widths_for
-from build_tools.media import cache_for
+from build_tools.core.config import load_settings
+from build_tools.media.decode import ImageError, Spec, decode, process, widths_for
+from build_tools.media.stage import cache_for
 from build_tools.pipeline import build
 from conftest import ROOT, copy_project, mkdocs_build
 from htmlsite import parse
@@ -229,7 +229,7 @@ def test_campaign_check_warns_about_gps_and_missing_alt_text(tmp_path):
     campaign = CAMPAIGN.replace("cover_alt: 蓝天下的草原\n", "")
     project = _project(tmp_path / "p", {"cover.jpg": photo(gps=True), "photo.jpg": photo(),
                                         "logo.png": transparent_png()}, campaign)
-    result = subprocess.run([sys.executable, "-m", "build_tools.cli", "check"], cwd=project,
+    result = subprocess.run([sys.executable, "-m", "build_tools.cli.main", "check"], cwd=project,
                             capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr  # warnings do not fail the check
     lines = result.stdout.splitlines()

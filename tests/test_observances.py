@@ -2,8 +2,8 @@
 from datetime import date
 from pathlib import Path
 
-from build_tools.config_file import load_settings
-from build_tools.observances import load_observances
+from build_tools.core.config import load_settings
+from build_tools.content.theme_days import load_observances
 from build_tools.pipeline import build
 from conftest import ROOT, copy_project
 

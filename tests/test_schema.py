@@ -8,12 +8,12 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from build_tools import schema
-from build_tools.config_file import load_settings
-from build_tools.load import load_tree
+from build_tools.cli import json_schema as schema
+from build_tools.core.config import load_settings
+from build_tools.content.load import load_tree
 from build_tools.pipeline import check
-from build_tools.problems import ERROR
-from build_tools.settings import Settings
+from build_tools.core.problems import ERROR
+from build_tools.core.settings import Settings
 from conftest import ROOT
 from golden_cases import CASES as CASES_DIR, load_cases, materialise, read_case
 
@@ -77,7 +77,7 @@ def test_committed_schemas_are_the_generated_ones():
 
 def test_campaign_schema_check_reports_a_stale_file(tmp_path):
     (tmp_path / "mkdocs.yml").write_text("site_name: t\nplugins:\n  - campaigns\n", encoding="utf-8")
-    run = lambda *a: subprocess.run([sys.executable, "-m", "build_tools.cli", "schema", *a], cwd=tmp_path,  # noqa: E731
+    run = lambda *a: subprocess.run([sys.executable, "-m", "build_tools.cli.main", "schema", *a], cwd=tmp_path,  # noqa: E731
                                     capture_output=True, text=True, timeout=60)
     assert run().returncode == 0
     assert run("--check").returncode == 0
@@ -164,7 +164,7 @@ def test_associations_cover_every_content_file_once():
 
 def _observance_errors(text: str, settings) -> tuple:
     """Schema errors of an observances.yml text, as `index.field`, and the entries' first lines."""
-    from build_tools.yamlsafe import parse_list
+    from build_tools.content.strict_yaml import parse_list
 
     parsed = parse_list(text)
     found = json.loads((SCHEMAS / "observances.schema.json").read_text(encoding="utf-8"))

@@ -7,9 +7,13 @@ from pathlib import Path
 
 from PIL import Image, ImageChops
 
-from build_tools import cards, layouts, posters
-from build_tools.config_file import load_settings
-from build_tools.fonts import FontStack
+from build_tools.media import cards
+
+from build_tools.media import layouts
+
+from build_tools.media import posters
+from build_tools.core.config import load_settings
+from build_tools.media.fonts import FontStack
 from build_tools.pipeline import build, check
 from conftest import ROOT, copy_project
 from htmlsite import parse

@@ -1,7 +1,9 @@
 """Repairs of the theme's output: its HTML (html_fixes) and its scripts (theme_scripts)."""
 from pathlib import Path
 
-from build_tools import html_fixes, theme_scripts
+from build_tools.adapter import html_repairs as html_fixes
+
+from build_tools.adapter import script_repairs as theme_scripts
 
 PAGE = """<html><body>
 <input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer" autocomplete="off">

@@ -8,9 +8,9 @@ import yaml
 from babel.messages.extract import extract_from_dir
 from babel.messages.frontend import parse_mapping_cfg
 
-from build_tools.config_file import load_settings
-from build_tools.dates import date_interval
-from build_tools.i18n import read_catalogue
+from build_tools.core.config import load_settings
+from build_tools.i18n.dates import date_interval
+from build_tools.i18n.catalogues import read_catalogue
 from build_tools.pipeline import build
 from conftest import ROOT, copy_project
 
@@ -18,7 +18,7 @@ EVENT = Path("campaigns/2024-environment-day/events/environment-day-2024")
 
 
 def _campaign(*args, cwd):
-    return subprocess.run([sys.executable, "-m", "build_tools.cli", *args], cwd=cwd, capture_output=True, text=True)
+    return subprocess.run([sys.executable, "-m", "build_tools.cli.main", *args], cwd=cwd, capture_output=True, text=True)
 
 
 def test_a_changed_source_makes_its_translation_stale_until_recorded(tmp_path):

@@ -1,0 +1,353 @@
+"""iCalendar feeds (RFC 5545), per language: all events, each campaign, each event, theme days.
+
+Written with the icalendar library, which escapes text and folds lines at 75
+octets without splitting a UTF-8 character. Nothing here reads a clock: UIDs come
+from slugs and the site's host (the same in every build and language), DTSTAMP,
+LAST-MODIFIED and SEQUENCE from the sources' git history (history.py), falling
+back to the build's reference time for files git does not know.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, timezone
+from functools import lru_cache
+from typing import Optional
+
+import frontmatter
+from icalendar import Calendar, Event, Timezone, vDuration
+from pydantic import TypeAdapter, ValidationError
+
+from ..core import calendar_urls
+
+from ..model import history
+from ..model.days import event_days
+from ..i18n.catalogues import translations
+from ..content.models import When
+from ..content.theme_days import Observance
+from ..core.output import Output
+from ..model.site import Entry, Site
+from ..core.urls import lang_prefix, page_url
+from ..content.strict_yaml import parse_list, parse_mapping
+
+# Event status -> STATUS. "held" is a confirmed event that took place.
+STATUS = {"scheduled": "CONFIRMED", "held": "CONFIRMED", "postponed": "TENTATIVE", "cancelled": "CANCELLED"}
+REFRESH = timedelta(hours=12)  # how often subscribed clients should fetch again
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")  # RFC 5545 TEXT allows no control characters but tab
+_WHEN = TypeAdapter(When)
+_END = b"END:VCALENDAR\r\n"
+
+
+@dataclass(frozen=True)
+class Stamp:
+    """When an event or theme day was first and last changed, and its SEQUENCE."""
+
+    created: datetime
+    modified: datetime
+    sequence: int
+
+
+def outputs(site: Site) -> list[Output]:
+    """Every feed of every language (a pipeline generator)."""
+    log = history.read(site.settings.content_dir, site.now)
+    events = event_stamps(site, log)
+    themes = observance_stamps(site, log)
+    out = []
+    for lang in site.languages:
+        out.extend(language_feeds(site, lang, events, themes, log))
+    return out
+
+
+def language_feeds(site: Site, lang: str, events: dict, themes: dict, log: history.History) -> list[Output]:
+    prefix = lang_prefix(lang, site.settings.source_language)
+    _ = translations(lang).gettext
+    name = site.settings.site_name
+    # Each event is written once and the same lines go into every feed that lists it.
+    listed = sorted(site.listed("event"), key=lambda e: (event_days(e.model, site.settings.tz), e.slug))
+    pieces = {e.slug: _Piece.of(_event(site, e, lang, _stamp_for(site, e, lang, events, log))) for e in listed}
+    out = []
+    if listed:
+        out.append(_feed(site, lang, calendar_urls.all_events_ics(prefix), f"{name} · {_('Events')}",
+                         [pieces[e.slug] for e in listed]))
+    for campaign in site.by_kind.get("campaign", []):
+        own = [pieces[e.slug] for e in listed if e.item.campaign == campaign.slug]
+        if own:
+            title = _model(campaign, lang).title
+            out.append(_feed(site, lang, calendar_urls.campaign_ics(campaign.slug, prefix), f"{title} · {name}", own))
+    for entry in listed:  # an expired event keeps its page, but leaves every feed
+        out.append(_feed(site, lang, calendar_urls.event_ics(entry.slug, prefix), _model(entry, lang).title,
+                         [pieces[entry.slug]]))
+    if site.observances:
+        first_year = _first_year(site, site.observances)
+        components = []
+        for obs in site.observances:
+            stamp = themes.get(obs.slug) or Stamp(site.now, site.now, 0)
+            components.extend(_Piece.of(e) for e in _theme_day(site, obs, lang, stamp, first_year))
+        out.append(_feed(site, lang, calendar_urls.theme_days_ics(prefix), f"{name} · {_('Theme days')}", components))
+    return out
+
+
+@dataclass(frozen=True)
+class _Piece:
+    """A component as the library wrote it, and the years its times need a VTIMEZONE for."""
+
+    ical: bytes
+    years: tuple
+
+    @classmethod
+    def of(cls, component) -> "_Piece":
+        times = [component.decoded(name) for name in ("DTSTART", "DTEND") if name in component]
+        return cls(component.to_ical(), tuple(t.year for t in times if isinstance(t, datetime)))
+
+
+# --- stamps from history -------------------------------------------------------------
+
+def _rel(site: Site, doc) -> str:
+    return doc.abs_path.relative_to(site.settings.content_dir).as_posix()
+
+
+def event_stamps(site: Site, log: history.History) -> dict:
+    """slug -> Stamp of every published event, from its source file's history."""
+    tz = site.settings.tz
+    paths = {e.slug: _rel(site, e.item.source.doc) for e in site.by_kind.get("event", [])}
+    texts = log.texts(paths.values())
+    stamps = {}
+    for slug, path in paths.items():
+        tracked = [(v.when, texts.get((path, i))) for i, v in enumerate(log.versions(path))]
+        stamps[slug] = _track([(when, data, _event_key(data, tz)) for when, data in tracked if data is not None]) \
+            or Stamp(site.now, site.now, 0)
+    return stamps
+
+
+def observance_stamps(site: Site, log: history.History) -> dict:
+    """slug -> Stamp of every theme day, from the history of observances.yml."""
+    from ..content.load import OBSERVANCES_FILE
+
+    versions = log.versions(OBSERVANCES_FILE)
+    texts = log.texts([OBSERVANCES_FILE])
+    parsed = [(v.when, _observance_entries(texts.get((OBSERVANCES_FILE, i)))) for i, v in enumerate(versions)]
+    stamps = {}
+    for obs in site.observances:
+        rows = []
+        for when, entries in parsed:
+            entry = entries.get(obs.slug)
+            if entry is not None:
+                timing = json.dumps([entry.get("date"), entry.get("dates")], default=str, sort_keys=True)
+                rows.append((when, json.dumps(entry, default=str, sort_keys=True, ensure_ascii=False), timing))
+        stamp = _track(rows)
+        if stamp is not None:
+            stamps[obs.slug] = stamp
+    return stamps
+
+
+def _track(rows) -> Optional[Stamp]:
+    """rows: (when, content, timing key) oldest first -> created, last change, timing changes."""
+    created = modified = None
+    sequence, last_content, last_timing = 0, None, None
+    for when, content, timing in rows:
+        if created is None:
+            created = when
+        if content != last_content:
+            modified = when
+        if timing is not None:
+            if last_timing is not None and timing != last_timing:
+                sequence += 1
+            last_timing = timing
+        last_content = content
+    return Stamp(created, modified, sequence) if created is not None else None
+
+
+def _event_key(data: bytes, tz) -> Optional[str]:
+    """What SEQUENCE follows: start, end, place and status as a calendar shows them."""
+    fields = _front_matter(data)
+    if fields is None:
+        return None
+    key = {name: _moment_key(fields.get(name), tz) for name in ("start", "end")}
+    key["venue"] = fields.get("venue")
+    status = fields.get("status") or "scheduled"
+    key["status"] = STATUS.get(status, status) if isinstance(status, str) else status
+    return json.dumps(key, default=str, sort_keys=True, ensure_ascii=False)
+
+
+def _moment_key(value, tz):
+    if value is None:
+        return None
+    try:
+        value = _WHEN.validate_python(value)
+    except ValidationError:
+        return repr(value)
+    if isinstance(value, datetime):
+        return (value if value.tzinfo else value.replace(tzinfo=tz)).astimezone(timezone.utc).isoformat()
+    return value.isoformat()
+
+
+def _front_matter(data: bytes) -> Optional[dict]:
+    try:
+        text = data.decode("utf-8").lstrip("\ufeff").strip()
+        fm_text, _body = frontmatter.YAMLHandler().split(text)
+    except (UnicodeDecodeError, ValueError):
+        return None
+    parsed = parse_mapping(fm_text)
+    return parsed.data if parsed.readable else None
+
+
+def _observance_entries(data: Optional[bytes]) -> dict:
+    if data is None:
+        return {}
+    try:
+        parsed = parse_list(data.decode("utf-8").lstrip("\ufeff"))
+    except UnicodeDecodeError:
+        return {}
+    return {e["slug"]: e for e in parsed.data if isinstance(e, dict) and isinstance(e.get("slug"), str)}
+
+
+def _stamp_for(site: Site, entry: Entry, lang: str, events: dict, log: history.History) -> Stamp:
+    """The event's stamp; LAST-MODIFIED also follows the translation the feed shows."""
+    stamp = events[entry.slug]
+    version = entry.item.version(lang)
+    if version is None or version is entry.item.source:
+        return stamp
+    changed = log.changed(_rel(site, version.doc))
+    return Stamp(stamp.created, max(stamp.modified, changed), stamp.sequence)
+
+
+# --- components ------------------------------------------------------------------------
+
+def _model(entry: Entry, lang: str):
+    version = entry.item.version(lang)
+    return (version or entry.item.source).model
+
+
+def _text(value: str) -> str:
+    """Text as RFC 5545 allows it: line breaks as \\n (escaped by the library), no control characters."""
+    return _CONTROL.sub("", value.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def _one_line(value: str) -> str:
+    """A calendar's name is one line, whatever the title it comes from."""
+    return " ".join(_text(value).split())
+
+
+def _uid(site: Site, kind: str, slug: str) -> str:
+    return f"{kind}-{slug}@{calendar_urls.host(site.settings.site_url)}"
+
+
+def _event(site: Site, entry: Entry, lang: str, stamp: Stamp) -> Event:
+    model = _model(entry, lang)
+    tz = site.settings.tz
+    _ = translations(lang).gettext
+    url = calendar_urls.absolute(site.settings.site_url, calendar_urls.item_url(site, entry, lang))
+    labels = {"postponed": _("Postponed"), "cancelled": _("Cancelled")}
+    summary = f"[{labels[model.status]}] {model.title}" if model.status in labels else model.title
+    event = Event()
+    event.add("uid", _uid(site, "event", entry.slug))
+    event.add("dtstamp", stamp.modified)
+    event.add("created", stamp.created)
+    event.add("last-modified", stamp.modified)
+    event.add("sequence", stamp.sequence)
+    event.add("summary", _text(summary))
+    if model.all_day:
+        first, last = event_days(model, tz)
+        event.add("dtstart", first)
+        event.add("dtend", last + timedelta(days=1))  # DTEND of a whole-day event is exclusive
+    else:
+        event.add("dtstart", model.start.astimezone(tz))
+        if model.end is not None:
+            event.add("dtend", model.end.astimezone(tz))
+    event.add("status", STATUS[model.status])
+    location = _location(site, entry, lang)
+    if location:
+        event.add("location", _text(location))
+    description = "\n\n".join(p for p in (model.summary, url) if p)
+    event.add("description", _text(description))
+    if url:
+        event.add("url", url)
+    campaign = site.campaign_of(entry)
+    if campaign is not None:
+        event.add("categories", [_text(_model(campaign, lang).title)])
+    return event
+
+
+def _location(site: Site, entry: Entry, lang: str) -> str:
+    """The venue as written (name, city, address), or the campaign's regions."""
+    venue = _model(entry, lang).venue
+    parts = [p for p in (venue.name, venue.city, venue.address) if p] if venue else []
+    if not parts:
+        campaign = site.campaign_of(entry)
+        parts = list(_model(campaign, lang).regions) if campaign is not None else []
+    return ", ".join(parts)
+
+
+def _theme_day(site: Site, obs: Observance, lang: str, stamp: Stamp, first_year: int) -> list[Event]:
+    """A yearly theme day is one recurring event; a moving one is one event per year."""
+    _ = translations(lang).gettext
+    campaign = site.campaigns.get(obs.campaign) if obs.campaign else None
+    page = calendar_urls.item_url(site, campaign, lang) if campaign is not None \
+        else page_url(calendar_urls.agenda_src(lang_prefix(lang, site.settings.source_language)))
+    url = calendar_urls.absolute(site.settings.site_url, page)
+    if obs.month_day:
+        month, day = obs.month_day
+        occurrences = [("", date(first_year, month, day), True)]
+    else:
+        occurrences = [(f"-{d.year}", d, False) for d in obs.dates]
+    out = []
+    for suffix, day, yearly in occurrences:
+        event = Event()
+        event.add("uid", _uid(site, "theme-day", obs.slug + suffix))
+        event.add("dtstamp", stamp.modified)
+        event.add("created", stamp.created)
+        event.add("last-modified", stamp.modified)
+        event.add("sequence", stamp.sequence)
+        event.add("summary", _text(obs.title(lang)))
+        event.add("dtstart", day)
+        event.add("dtend", day + timedelta(days=1))
+        if yearly:
+            event.add("rrule", {"freq": "yearly"})
+        event.add("status", "CONFIRMED")
+        event.add("transp", "TRANSPARENT")  # a theme day does not make anyone busy
+        event.add("categories", [_("Theme days")])
+        if url:
+            event.add("url", url)
+        out.append(event)
+    return out
+
+
+def _first_year(site: Site, observances: list[Observance]) -> int:
+    """The year yearly theme days start from: the site's first campaign or event year.
+
+    Taken from content, not from the clock, so that the feed stays the same."""
+    years = [e.model.year for e in site.by_kind.get("campaign", [])]
+    years += [event_days(e.model, site.settings.tz)[0].year for e in site.by_kind.get("event", [])]
+    years += [d.year for o in observances for d in o.dates]
+    return min(years) if years else 2000
+
+
+# --- the calendar ----------------------------------------------------------------------
+
+def _feed(site: Site, lang: str, path: str, name: str, pieces: list) -> Output:
+    tzid = site.settings.timezone
+    cal = Calendar()
+    cal.add("prodid", f"-//campaign-site//calendar//{lang.upper()}")
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("name", _one_line(name))
+    cal.add("x-wr-calname", _one_line(name))
+    cal.add("x-wr-timezone", tzid)
+    cal.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
+    cal.add("x-published-ttl", vDuration(REFRESH))
+    source = calendar_urls.absolute(site.settings.site_url, path)
+    if source:
+        cal.add("source", source, parameters={"VALUE": "URI"})
+    years = [y for piece in pieces for y in piece.years]
+    if years:
+        cal.add_component(_vtimezone(tzid, min(years), max(years)))
+    head = cal.to_ical()
+    assert head.endswith(_END)
+    return Output(path, head[: -len(_END)] + b"".join(p.ical for p in pieces) + _END)
+
+
+@lru_cache(maxsize=64)
+def _vtimezone(tzid: str, first_year: int, last_year: int) -> Timezone:
+    """The VTIMEZONE for the years a feed uses (the library computes it from tzdata)."""
+    return Timezone.from_tzid(tzid, first_date=date(first_year, 1, 1), last_date=date(last_year + 1, 1, 1))

@@ -1,0 +1,252 @@
+"""Calendar pages, per language: the agenda, one month view per month with events, the
+subscribe page, and the calendar section of campaign pages.
+
+Month views are HTML tables rendered at build time, so they work without JavaScript.
+An event shows on every day it covers; theme days show on their days and link to
+their campaign. Events without a version in a language link to their source page.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cached_property
+from typing import Optional
+
+from babel import Locale
+from babel.dates import format_date, format_skeleton
+from markupsafe import Markup
+
+from ..core import calendar_urls
+
+from ..core import urls
+from ..model.days import days, event_days, months, weeks, weekday_order
+from ..core.output import Output
+from ..render.context import PageContext
+from ..render.environment import environment, front_matter, html_block
+from ..model.site import Entry, Site
+
+
+@dataclass
+class Row:
+    """An event as a calendar page shows it in one language."""
+
+    entry: Entry
+    model: object  # the version in the page's language, or the source
+    first: date
+    last: date
+
+    @property
+    def campaign_slug(self) -> str:
+        return self.entry.item.campaign
+
+
+@dataclass
+class Cell:
+    day: date
+    events: list = field(default_factory=list)  # [Row]
+    themes: list = field(default_factory=list)  # [Observance]
+    today: bool = False
+
+
+@dataclass
+class Month:
+    year: int
+    month: int
+    title: str
+    src: str  # the month page's source path
+    weeks: list  # rows of seven Cell or None
+
+
+class CalendarPage(PageContext):
+    """Links and labels of a calendar page (or of the calendar section of a campaign page)."""
+
+    def href(self, entry: Entry) -> str:
+        return self._link(calendar_urls.item_url(self.site, entry, self.lang))
+
+    def src_href(self, src: str) -> str:
+        return self._link(urls.page_url(src))
+
+    def file_href(self, path: str) -> str:
+        return self._link(path)
+
+    def title_of(self, entry: Entry) -> str:
+        return _model(entry, self.lang).title
+
+    @cached_property
+    def locale(self) -> Locale:
+        return Locale.parse(self.language.locale)
+
+    def weekday_headers(self) -> list[tuple[str, str]]:
+        names = self.locale.days["format"]
+        return [(names["abbreviated"][d], names["wide"][d]) for d in weekday_order(self.locale.first_week_day)]
+
+    def month_title(self, year: int, month: int) -> str:
+        return format_skeleton("yMMMM", date(year, month, 1), locale=self.locale)
+
+    def month_label(self, year: int, month: int) -> str:
+        return format_skeleton("MMM", date(year, month, 1), locale=self.locale)
+
+    def theme_day_when(self, obs) -> str:
+        if obs.month_day:
+            day = format_skeleton("MMMMd", date(2001, *obs.month_day), locale=self.locale)
+            return self._("every year on %(day)s") % {"day": day}
+        sep = "、" if self.lang == "zh" else ", "
+        return sep.join(format_date(d, "long", locale=self.locale) for d in obs.dates)
+
+    def theme_href(self, obs) -> Optional[str]:
+        campaign = self.site.campaigns.get(obs.campaign) if obs.campaign else None
+        return self.href(campaign) if campaign is not None else None
+
+    def when_day(self, day: date) -> str:
+        return format_date(day, "long", locale=self.locale)
+
+    def place(self, row: Row) -> str:
+        venue = row.model.venue
+        return (venue.city or venue.name or "") if venue else ""
+
+
+def outputs(site: Site) -> list[Output]:
+    """Every calendar page of every language (a pipeline generator)."""
+    out = []
+    for lang in site.languages:
+        out.extend(language_pages(site, lang))
+    return out
+
+
+def language_pages(site: Site, lang: str) -> list[Output]:
+    prefix = urls.lang_prefix(lang, site.settings.source_language)
+    rows = _rows(site, lang)
+    month_keys = sorted({m for r in rows for m in months(r.first, r.last)})
+    out = [_agenda(site, lang, prefix, rows, month_keys), _subscribe(site, lang, prefix)]
+    for n, (year, month) in enumerate(month_keys):
+        previous = month_keys[n - 1] if n > 0 else None
+        following = month_keys[n + 1] if n + 1 < len(month_keys) else None
+        out.append(_month_page(site, lang, prefix, rows, year, month, previous, following))
+    return out
+
+
+def campaign_section(context: PageContext, campaign: Entry) -> Markup:
+    """The calendar section of a campaign page: its months as grids, its theme days, its feed."""
+    site, lang = context.site, context.lang
+    prefix = urls.lang_prefix(lang, site.settings.source_language)
+    page = CalendarPage(site, context.src, lang, {})
+    rows = _rows(site, lang, [e for e in site.children.get((campaign.slug, "event"), []) if e.listed])
+    themes = sorted((o for o in site.observances if o.campaign == campaign.slug), key=_in_year_order)
+    if not rows and not themes:
+        return Markup("")
+    keys = sorted({m for r in rows for m in months(r.first, r.last)})
+    grids = [_month(page, site, rows, y, m, prefix) for y, m in keys]
+    html = html_block(environment(lang), "calendar_section.html.j2", page=page, grids=grids, themes=themes,
+                 feed=calendar_urls.campaign_ics(campaign.slug, prefix) if rows else None,
+                 subscribe=calendar_urls.subscribe_src(prefix))
+    return Markup(html)
+
+
+# --- data ----------------------------------------------------------------------------
+
+def _model(entry: Entry, lang: str):
+    version = entry.item.version(lang)
+    return (version or entry.item.source).model
+
+
+def _rows(site: Site, lang: str, entries=None) -> list[Row]:
+    tz = site.settings.tz
+    rows = []
+    for entry in site.listed("event") if entries is None else entries:
+        first, last = event_days(entry.model, tz)
+        rows.append(Row(entry, _model(entry, lang), first, last))
+    return sorted(rows, key=lambda r: (r.first, r.last, r.entry.slug))
+
+
+def _month(page: CalendarPage, site: Site, rows: list[Row], year: int, month: int, prefix: str) -> Month:
+    by_day = defaultdict(list)
+    first, last = date(year, month, 1), _month_end(year, month)
+    for row in rows:
+        for day in days(max(row.first, first), min(row.last, last)):
+            by_day[day].append(row)
+    themes = defaultdict(list)
+    for obs in site.observances:
+        for day in obs.days_between(first, last):
+            themes[day].append(obs)
+    grid = [[Cell(d, by_day.get(d, []), themes.get(d, []), d == site.today) if d else None for d in week]
+            for week in weeks(year, month, page.locale.first_week_day)]
+    return Month(year, month, page.month_title(year, month), calendar_urls.month_src(year, month, prefix), grid)
+
+
+def _in_year_order(obs):
+    """Theme days in the order of the year (a moving one by its latest date)."""
+    return obs.month_day or (obs.dates[-1].month, obs.dates[-1].day), obs.slug
+
+
+def _month_end(year: int, month: int) -> date:
+    following = date(year + 1, 1, 1) if month == 12 else date(year, month + 1, 1)
+    return date.fromordinal(following.toordinal() - 1)
+
+
+# --- pages ---------------------------------------------------------------------------
+
+def _page(src: str, title: str, html: str) -> Output:
+    # The whole page is our template's markup: the raw-HTML policy is for editors' bodies.
+    return Output(src, f"{front_matter(title, None)}{html}\n".encode("utf-8"), trusted=(html,))
+
+
+def _month_page(site, lang, prefix, rows, year, month, previous, following) -> Output:
+    src = calendar_urls.month_src(year, month, prefix)
+    page = CalendarPage(site, src, lang, {})
+    grid = _month(page, site, rows, year, month, prefix)
+    first, last = date(year, month, 1), _month_end(year, month)
+    in_month = [r for r in rows if r.first <= last and r.last >= first]
+    themes = sorted(((d, o) for o in site.observances for d in o.days_between(first, last)), key=lambda t: (t[0], t[1].slug))
+    nav = {name: (calendar_urls.month_src(*key, prefix), page.month_title(*key)) if key else None
+           for name, key in (("previous", previous), ("next", following))}
+    html = html_block(environment(lang), "calendar_month.html.j2", page=page, grid=grid, rows=in_month, themes=themes,
+                 nav=nav, agenda=calendar_urls.agenda_src(prefix), subscribe=calendar_urls.subscribe_src(prefix))
+    return _page(src, f"{grid.title} · {page._('Calendar')}", html)
+
+
+def _agenda(site, lang, prefix, rows, month_keys) -> Output:
+    src = calendar_urls.agenda_src(prefix)
+    page = CalendarPage(site, src, lang, {})
+    today = site.today
+    upcoming = [r for r in rows if r.last >= today]
+    past_by_year = defaultdict(list)
+    for row in reversed([r for r in rows if r.last < today]):
+        past_by_year[row.first.year].append(row)
+    by_year = defaultdict(list)
+    for year, month in month_keys:
+        by_year[year].append((calendar_urls.month_src(year, month, prefix), page.month_label(year, month)))
+    themes = sorted(site.observances, key=_in_year_order)
+    html = html_block(environment(lang), "calendar_agenda.html.j2", page=page, upcoming=upcoming,
+                 past=sorted(past_by_year.items(), reverse=True), months=sorted(by_year.items(), reverse=True),
+                 themes=themes, subscribe=calendar_urls.subscribe_src(prefix),
+                 theme_feed=calendar_urls.theme_days_ics(prefix),
+                 feed=calendar_urls.all_events_ics(prefix) if rows else None)
+    return _page(src, page._("Calendar"), html)
+
+
+def _subscribe(site: Site, lang: str, prefix: str) -> Output:
+    src = calendar_urls.subscribe_src(prefix)
+    page = CalendarPage(site, src, lang, {})
+    feeds = []
+    if site.listed("event"):
+        feeds.append((page._("All events"), calendar_urls.all_events_ics(prefix)))
+    if site.observances:
+        feeds.append((page._("Theme days"), calendar_urls.theme_days_ics(prefix)))
+    listed = {e.item.campaign for e in site.listed("event")}
+    for campaign in site.by_kind.get("campaign", []):
+        if campaign.slug in listed:
+            feeds.append((page.title_of(campaign), calendar_urls.campaign_ics(campaign.slug, prefix)))
+    rows = [{"name": name, "href": page.file_href(path), **_addresses(site.settings.site_url, path)} for name, path in feeds]
+    env = environment(lang)
+    name = f"calendar_subscribe.{lang}.html.j2"
+    template = name if name in env.list_templates() else "calendar_subscribe.en.html.j2"
+    html = html_block(env, template, page=page, feeds=rows, agenda=calendar_urls.agenda_src(prefix))
+    return _page(src, page._("Subscribe to the calendar"), html)
+
+
+def _addresses(site_url: str, path: str) -> dict:
+    """The feed's https address and its webcal:// twin, which phones open as a subscription."""
+    https = calendar_urls.absolute(site_url, path)
+    webcal = "webcal://" + https.split("://", 1)[1] if "://" in https else ""
+    return {"url": https, "webcal": webcal}

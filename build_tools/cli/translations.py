@@ -1,0 +1,173 @@
+"""`campaign translations` and `campaign translate`: what is translated, and starting a translation."""
+from __future__ import annotations
+
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+import yaml
+
+from ..i18n.docs_pages import load_docs_pages
+from ..i18n.languages import language
+from ..content.load import load_document
+from ..content.models import MODELS
+from ..i18n.translation_status import (
+    FIELD, KINDS, MISSING, OUTDATED, STALE, TRANSLATED, UNRECORDED, UNTRANSLATED, Unit, expected_path, item_fields,
+    record, statuses, translations_of,
+)
+
+STATE_NAMES = {
+    "zh": {TRANSLATED: "已翻译", MISSING: "缺少译文", STALE: "已过时", UNRECORDED: "未记录原文版本",
+           UNTRANSLATED: "尚未翻译"},
+    "en": {TRANSLATED: "translated", MISSING: "missing", STALE: "stale", UNRECORDED: "not recorded",
+           UNTRANSLATED: "not translated yet"},
+}
+KIND_NAMES = {
+    "zh": {"campaign": "宣传活动", "event": "活动", "story": "榜样故事", "article": "新闻", "page": "页面"},
+    "en": {"campaign": "campaigns", "event": "events", "story": "stories", "article": "articles", "page": "pages"},
+}
+HINTS = {
+    "zh": {STALE: "原文 {source} 已修改：请按原文更新译文，再运行 campaign translations --record {translation}",
+           UNRECORDED: "没有记录译自原文的哪个版本：核对译文后运行 campaign translations --record {translation}",
+           UNTRANSLATED: "内容仍与原文 {source} 相同：请翻译后再发布",
+           MISSING: "可运行 campaign translate {source} --lang {lang} 开始翻译"},
+    "en": {STALE: "the source {source} has changed: update the translation, then run "
+                  "campaign translations --record {translation}",
+           UNRECORDED: "the source version is not recorded: check the translation, then run "
+                       "campaign translations --record {translation}",
+           UNTRANSLATED: "still the same text as the source {source}: translate it before publishing",
+           MISSING: "run campaign translate {source} --lang {lang} to start one"},
+}
+
+
+def add_commands(sub, languages_hint=("zh", "en")) -> None:
+    p = sub.add_parser("translations", help="translation status per language / 各语言的翻译状态")
+    p.add_argument("--strict", action="store_true", help="exit 1 when a translation is stale / 有过时译文时返回 1")
+    p.add_argument("--record", nargs="+", type=Path, metavar="PATH",
+                   help="record that these translations match their sources now / 记录译文已与原文一致")
+    p.add_argument("--format", choices=("human", "json"), default="human")
+    p.add_argument("--lang", choices=languages_hint, default="zh", help="language of the messages / 提示语言")
+    p = sub.add_parser("translate", help="start the translation of a file / 为一个文件创建译文")
+    p.add_argument("path", type=Path, help="the source file (campaigns/…/x.zh.md or docs/…)")
+    p.add_argument("--lang", dest="target", required=True, metavar="LANG",
+                   help="the language to translate into, e.g. en / 目标语言，例如 en")
+
+
+def run(settings, args) -> int:
+    if args.command == "translate":
+        return translate(settings, args.path, args.target)
+    if args.record:
+        return _record(settings, args.record, args.lang)
+    return report(settings, args.strict, args.format, args.lang)
+
+
+def report(settings, strict: bool, fmt: str, lang: str) -> int:
+    found = statuses(settings)
+    outdated = [s for s in found if s.state in OUTDATED]
+    if fmt == "json":
+        print(json.dumps([s.as_dict() for s in found], ensure_ascii=False, indent=2))
+    else:
+        print(_human(settings, found, lang))
+    if strict and outdated:
+        if fmt == "human":
+            count = len(outdated)
+            print(f"有 {count} 篇译文需要更新。" if lang == "zh" else f"{count} translation(s) need updating.",
+                  file=sys.stderr)
+        return 1
+    return 0
+
+
+def _human(settings, found, ui: str) -> str:
+    names, kinds, hints = STATE_NAMES[ui], KIND_NAMES[ui], HINTS[ui]
+    lines = []
+    for code in settings.languages[1:]:
+        target = language(settings, code)
+        mine = [s for s in found if s.lang == code]
+        title = language(settings, ui).name_of(target) if ui in settings.languages else target.name
+        lines.append(f"{title} ({code})")
+        for kind in KINDS:
+            group = [s for s in mine if s.kind == kind]
+            if not group:
+                continue
+            counts = Counter(s.state for s in group)
+            sep = "，" if ui == "zh" else ", "
+            shown = [st for st in (TRANSLATED, MISSING, *OUTDATED) if counts[st] or st in (TRANSLATED, MISSING, STALE)]
+            summary = sep.join(f"{names[st]} {counts[st]}" for st in shown)
+            lines.append(f"  {kinds[kind]}: {summary}")
+            for s in group:
+                path = s.source if s.state == MISSING else s.translation
+                line = f"    {names[s.state]}: {path}"
+                if s.state != TRANSLATED:
+                    hint = hints[s.state].format(source=s.source, translation=s.translation, lang=code)
+                    line += f"\n      {hint}"
+                lines.append(line)
+    return "\n".join(lines)
+
+
+def _record(settings, paths, ui: str) -> int:
+    status = 0
+    for path in paths:
+        units = translations_of(settings, path)
+        if not units:
+            print(f"{path}: 不是译文文件，也没有译文" if ui == "zh" else f"{path}: not a translation, and has none",
+                  file=sys.stderr)
+            status = 1
+            continue
+        for unit in units:
+            try:
+                value = record(settings, unit)
+            except (LookupError, ValueError) as exc:
+                print(f"{unit.path}: {exc}", file=sys.stderr)
+                status = 1
+                continue
+            print(f"{unit.path}: {FIELD} {value}")
+    return status
+
+
+def translate(settings, path: Path, target: str) -> int:
+    """Create the translation file of a source: its translatable fields and body, to be
+    translated in place, and the source version it starts from."""
+    if target not in settings.languages or target == settings.source_language:
+        choices = ", ".join(settings.languages[1:])
+        print(f"--lang 应为 {choices} 之一 / --lang must be one of {choices}", file=sys.stderr)
+        return 2
+    source = _source_unit(settings, path.resolve())
+    if source is None:
+        print(f"{path}: 不是原文文件（campaigns/ 下的 .{settings.source_language}.md 或 docs/ 下的页面）/ "
+              f"not a source file (a .{settings.source_language}.md under campaigns/ or a page in docs/)", file=sys.stderr)
+        return 2
+    unit, meta = source
+    dest = settings.root / expected_path(settings, unit, target)
+    if dest.exists():
+        print(f"{settings.rel(dest)} 已存在，未覆盖 / exists; not overwritten", file=sys.stderr)
+        return 1
+    comment = (f"# 译文：请把下面各字段和正文译成{language(settings, settings.source_language).name_of(language(settings, target))}。\n"
+               f"# Translation into {target}: translate the fields below and the body.\n"
+               f"# {FIELD} 记录译自原文的哪个版本，由工具填写，请勿手改 / written by the tools, do not edit.\n")
+    fields = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000) if meta else ""
+    text = f"---\n{comment}{fields}{FIELD}: \"{unit.print}\"\n---\n\n{unit.body.strip()}\n"
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    dest.write_text(text, encoding="utf-8")
+    print(f"已创建 / created {settings.rel(dest)}")
+    return 0
+
+
+def _source_unit(settings, path: Path):
+    """(Unit, front matter to copy) of a source file, or None."""
+    content = settings.content_dir.resolve()
+    if content in path.parents and path.suffix == ".md":
+        doc, _problems = load_document(settings, path)
+        if doc is None or doc.lang != settings.source_language or not doc.readable:
+            return None
+        fields = item_fields(doc)
+        unit = Unit(doc.kind, doc.key, doc.lang, doc.path, doc.abs_path, fields, doc.body)
+        ordered = {k: v for k, v in doc.data.items() if k in MODELS[doc.kind].translatable}
+        return unit, ordered
+    for page in load_docs_pages(settings):
+        if page.abs_path.resolve() == path and page.lang == settings.source_language:
+            unit = Unit("page", page.neutral, page.lang, page.path, page.abs_path, page.fields(), page.body)
+            meta = {k: v for k, v in page.meta.items() if k != FIELD}
+            return unit, meta
+    return None
+

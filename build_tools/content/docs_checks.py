@@ -1,0 +1,70 @@
+"""Checks of the hand-written pages (docs/), which MkDocs reads itself.
+
+MkDocs reads their front matter with PyYAML's YAML 1.1 (aliases, no size limit)
+and swallows its errors, and Material prints some meta values into scripts and
+attributes (`template: redirect.html` with `location:`). So these pages get our
+strict YAML, a short list of fields, safe file names and the text rules.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import frontmatter
+
+from ..core.problems import Problem, problem
+from ..safety.paths import inside
+from ..safety.text import clean as clean_text, visible
+from .strict_yaml import parse_mapping
+
+# translated_from: the source version a translation of a page was made from (campaign translations).
+PAGE_FIELDS = ("title", "description", "hide", "search", "translated_from")
+SAFE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
+
+
+def check_file(shown: str, rel: str, path: Path) -> list[Problem]:
+    """Problems of one file of docs/ (rel: its path inside docs/)."""
+    bad = [part for part in rel.split("/") if not SAFE_NAME.match(part)]
+    if bad:
+        return [problem(visible(shown), 1, "", "page_file_name", name=visible(bad[0]))]
+    if not rel.lower().endswith(".md"):
+        return []
+    try:
+        raw = path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError:
+        return [problem(shown, 1, "", "not_utf8")]
+    text, issues = clean_text(raw)
+    out = [problem(shown, i.line, "", i.code, char=i.char) for i in issues]
+    handler = frontmatter.YAMLHandler()
+    stripped = text.lstrip()
+    if not handler.detect(stripped):
+        return out
+    try:
+        fm_text, _body = handler.split(stripped)
+    except ValueError:
+        return out
+    offset = text[: len(text) - len(stripped)].count("\n") + stripped[: stripped.index(fm_text, 3)].count("\n")
+    parsed = parse_mapping(fm_text)
+    for issue in parsed.issues:
+        params = dict(issue.params)
+        if "line" in params:
+            params["line"] = offset + params["line"]
+        out.append(problem(shown, offset + issue.line, issue.field, issue.code, **params))
+    for key in parsed.data:
+        if key not in PAGE_FIELDS:
+            out.append(problem(shown, offset + parsed.lines.get(key, 1), key, "page_meta_field",
+                               key=key, fields=", ".join(PAGE_FIELDS)))
+    return out
+
+
+def check_docs(settings, docs_dir: Path, rels) -> list[Problem]:
+    """Every file of docs/: inside docs/ (no links), a safe name, and pages' front matter."""
+    out = []
+    for rel in sorted(rels):
+        path = Path(docs_dir) / rel
+        shown = settings.rel(Path(docs_dir)) + "/" + rel
+        if path.is_symlink() or not inside(docs_dir, path):
+            out.append(problem(visible(shown), 1, "", "symlink_refused"))
+            continue
+        out.extend(check_file(shown, rel, path))
+    return out

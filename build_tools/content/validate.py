@@ -1,0 +1,314 @@
+"""Documents → typed models, collecting every problem with its file, line and field."""
+from __future__ import annotations
+
+import difflib
+import re
+import posixpath
+from dataclasses import dataclass, field
+from datetime import datetime
+from functools import lru_cache
+from types import SimpleNamespace
+from typing import Annotated, Optional
+
+from pydantic import BaseModel, TypeAdapter, ValidationError
+from pydantic_core import PydanticCustomError
+
+from ..safety.body_check import check_body
+from .load import ContentTree, Document
+from ..core.messages import catalogue
+from .models import MODELS, Common
+from ..core.problems import WARNING, Problem, problem
+from .body_links import find_references, is_local, resolve, split_target
+from ..safety.paths import scriptable
+from ..core.settings import Settings
+
+# Recorded by `campaign translate` in translation files, never written by hand.
+TRANSLATION_META = ("translated_from",)
+KIND_URL_FOLDER = {"campaign": "campaigns", "event": "events", "story": "stories", "article": "news"}
+
+
+@dataclass
+class Version:
+    """One language of one item: its document, its model and its resolved references."""
+
+    doc: Document
+    model: Common
+    links: dict = field(default_factory=dict)  # target as written -> content path or file
+
+
+@dataclass
+class Item:
+    kind: str
+    slug: str
+    campaign: str
+    source: Version
+    translations: dict = field(default_factory=dict)  # lang -> Version
+
+    def version(self, lang: str) -> Optional[Version]:
+        return self.source if lang == self.source.doc.lang else self.translations.get(lang)
+
+
+def validate_tree(settings: Settings, tree: ContentTree) -> tuple[list[Item], list[Problem]]:
+    problems: list[Problem] = list(tree.problems)
+    sources = [d for d in tree.documents if d.lang == settings.source_language]
+    translations = [d for d in tree.documents if d.lang != settings.source_language]
+    items: dict[str, Item] = {}
+    for doc in sources:
+        if not doc.readable:
+            continue
+        model, found = validate_data(settings, doc, doc.data, MODELS[doc.kind])
+        problems.extend(found)
+        if model is not None:
+            items[doc.key] = Item(doc.kind, doc.slug, doc.campaign, Version(doc, model))
+    by_key = {d.key: d for d in sources}
+    for doc in translations:
+        source_doc = by_key.get(doc.key)
+        if source_doc is None:
+            expected = f"{settings.rel(settings.content_dir)}/{doc.key}.{settings.source_language}.md"
+            problems.append(problem(doc.path, 1, "", "translation_without_source", source=expected))
+            continue
+        if not (doc.readable and source_doc.readable):
+            continue
+        model, found = _validate_translation(settings, doc, source_doc)
+        problems.extend(found)
+        if model is not None and doc.key in items:
+            items[doc.key].translations[doc.lang] = Version(doc, model)
+    problems.extend(_duplicate_urls(sources))
+    links: dict[str, dict] = {}
+    # Computed once: per document, this set made validation quadratic in the number of files.
+    content_paths = {d.path for d in tree.documents}
+    prefix = settings.rel(settings.content_dir) + "/"
+    for doc in tree.documents:
+        links[doc.path], found = _check_references(tree, doc, content_paths, prefix)
+        problems.extend(found)
+        problems.extend(check_body(doc.path, doc.body, doc.body_line, settings.markdown_extensions, settings.embed_hosts))
+    for item in items.values():
+        item.source.links = links[item.source.doc.path]
+        for version in item.translations.values():
+            # A translation's cover and portrait are the source's (structural fields): so are
+            # their files; its own links come first.
+            version.links = {**item.source.links, **links[version.doc.path]}
+    return sorted(items.values(), key=lambda i: (i.kind, i.slug)), problems
+
+
+def validate_data(settings: Settings, doc: Document, data: dict, model_cls, line_doc=None):
+    """Validate data against a model; problems point into line_doc (or doc)."""
+    problems: list[Problem] = []
+    try:
+        model = model_cls.model_validate(data)
+    except ValidationError as exc:
+        model = None
+        problems.extend(_from_pydantic(exc, doc, model_cls, line_doc))
+        # The rules between fields run on the fields that are valid on their own,
+        # so that "end before start" shows in the same run as a missing title.
+        if all(e["loc"] for e in exc.errors()):
+            try:
+                model_cls.check_relations(_valid_fields(model_cls, data))
+            except PydanticCustomError as rule:
+                err = {"type": rule.type, "loc": (), "msg": rule.message(), "ctx": rule.context}
+                problems.extend(_from_pydantic(_Errors([err]), doc, model_cls, line_doc))
+    if model is not None:
+        model, warnings = _localise(settings, doc, model)
+        problems.extend(warnings)
+    # A field whose YAML was already reported is not reported a second time.
+    reported = (line_doc or doc).yaml_fields
+    return model, [p for p in problems if not _under(p.field, reported)]
+
+
+def _under(fld: str, fields: set) -> bool:
+    return any(fld == f or fld.startswith(f + ".") for f in fields)
+
+
+def _valid_fields(model_cls, data: dict) -> SimpleNamespace:
+    values = {}
+    for name, info in model_cls.model_fields.items():
+        if name in data:
+            try:
+                values[name] = _adapter(model_cls, name).validate_python(data[name])
+            except ValidationError:
+                pass
+        elif not info.is_required():
+            values[name] = info.default
+    return SimpleNamespace(**values)
+
+
+@lru_cache(maxsize=None)
+def _adapter(model_cls, name: str) -> TypeAdapter:
+    info = model_cls.model_fields[name]
+    annotation = Annotated[info.annotation, *info.metadata] if info.metadata else info.annotation
+    return TypeAdapter(annotation)
+
+
+class _Errors:
+    def __init__(self, errors):
+        self._errors = errors
+
+    def errors(self):
+        return self._errors
+
+
+def _validate_translation(settings: Settings, doc: Document, source: Document):
+    model_cls = MODELS[doc.kind]
+    problems = []
+    allowed = set(model_cls.translatable) | set(TRANSLATION_META)
+    own = {}
+    for key, value in doc.data.items():
+        if key in allowed:
+            own[key] = value
+        elif key in model_cls.model_fields:
+            problems.append(problem(doc.path, doc.line(key), key, "translation_field", key=key, source=source.path))
+        else:
+            code, params = _unknown(key, key, sorted(allowed))
+            problems.append(problem(doc.path, doc.line(key), key, code, **params))
+    merged = _merge(source.data, {k: v for k, v in own.items() if k not in TRANSLATION_META})
+    model, found = validate_data(settings, doc, merged, model_cls)
+    # Structural mistakes belong to the source and are reported there already.
+    problems.extend(p for p in found if p.field.split(".")[0] in own)
+    return model, problems
+
+
+def _merge(source: dict, translation: dict) -> dict:
+    merged = dict(source)
+    for key, value in translation.items():
+        base = source.get(key)
+        if isinstance(base, dict) and isinstance(value, dict):
+            merged[key] = {**base, **value}
+        elif key == "honors" and isinstance(base, list) and isinstance(value, list):
+            merged[key] = [
+                {**b, **v} if isinstance(b, dict) and isinstance(v, dict) else v
+                for b, v in zip(base, value)
+            ] + base[len(value):]
+        else:
+            merged[key] = value
+    return merged
+
+
+def _from_pydantic(exc, doc: Document, model_cls, line_doc=None) -> list[Problem]:
+    line_doc = line_doc or doc
+    known = catalogue()
+    out = []
+    for err in exc.errors():
+        loc = [str(x) for x in err["loc"]]
+        ctx = dict(err.get("ctx") or {})
+        fld = ctx.pop("field", None) or ".".join(loc)
+        near = ctx.pop("near", None)
+        kind = err["type"]
+        line = line_doc.line(fld) if fld in line_doc.lines or not near else line_doc.line(near)
+        if kind == "missing":
+            code, params = "missing", {"key": fld}
+            line = line_doc.line(".".join(loc[:-1])) if len(loc) > 1 else 1
+        elif kind == "extra_forbidden":
+            code, params = _unknown(fld, loc[-1], _fields_at(model_cls, loc[:-1]))
+        elif kind == "literal_error":
+            code = "invalid_choice"
+            choices = re.findall(r"'([^']*)'", str(ctx.get("expected", "")))
+            params = {"got": str(err.get("input")), "choices": ", ".join(choices)}
+        elif kind in ("model_type", "dict_type", "model_attributes_type"):
+            code, params = "wrong_type_mapping", {"got": _short(err.get("input"))}
+        elif kind == "list_type":
+            code, params = "wrong_type_list", {"got": _short(err.get("input"))}
+        elif kind in known:
+            code, params = kind, {k: str(v) for k, v in ctx.items()}
+        else:
+            code, params = "invalid_value", {"detail": err.get("msg", kind)}
+        out.append(problem(line_doc.path, line, fld, code, **params))
+    return out
+
+
+def _short(value) -> str:
+    text = str(value)
+    return text if len(text) <= 60 else text[:57] + "…"
+
+
+def _fields_at(model_cls, loc: list[str]) -> list[str]:
+    current = model_cls
+    for part in loc:
+        if part.isdigit():
+            continue
+        info = current.model_fields.get(part) if isinstance(current, type) else None
+        if info is None:
+            return []
+        current = nested_model(info.annotation)
+        if current is None:
+            return []
+    return list(current.model_fields)
+
+
+def nested_model(annotation):
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in getattr(annotation, "__args__", ()) or ():
+        found = nested_model(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def _unknown(fld: str, name: str, names) -> tuple[str, dict]:
+    close = difflib.get_close_matches(name, list(names), n=1, cutoff=0.6)
+    if close:
+        return "unknown_field_suggest", {"key": fld, "suggestion": close[0]}
+    return "unknown_field", {"key": fld, "fields": ", ".join(names)}
+
+
+def _localise(settings: Settings, doc: Document, model: Common):
+    """Times written without an offset are read in the site's time zone, with a notice."""
+    updates, warnings = {}, []
+    for name in ("start", "end", "publish_at", "expires_at"):
+        value = getattr(model, name, None)
+        if isinstance(value, datetime) and value.tzinfo is None:
+            updates[name] = value.replace(tzinfo=settings.tz)
+            example = updates[name].isoformat()
+            warnings.append(problem(doc.path, doc.line(name), name, "naive_time", WARNING, tz=settings.timezone, example=example))
+    return (model.model_copy(update=updates) if updates else model), warnings
+
+
+def _duplicate_urls(sources: list[Document]) -> list[Problem]:
+    seen: dict[str, Document] = {}
+    out = []
+    for doc in sorted(sources, key=lambda d: d.path):
+        url = f"{KIND_URL_FOLDER[doc.kind]}/{doc.slug}/"
+        other = seen.get(url)
+        if other is None:
+            seen[url] = doc
+        else:
+            out.append(problem(doc.path, 1, "", "duplicate_slug", url="/" + url, other=other.path, slug=doc.slug))
+    return out
+
+
+def _check_references(tree: ContentTree, doc: Document, content_paths: set, prefix: str):
+    """Resolve every local link and image of a document: {target: (kind, path)}."""
+    base = posixpath.dirname(posixpath.relpath(doc.path, prefix.rstrip("/")))
+    links: dict = {}
+    out = []
+    for name in ("cover", "portrait"):
+        target = doc.data.get(name)
+        if isinstance(target, str) and target.strip():
+            code = _resolve_one(tree, content_paths, prefix, base, target.strip(), "image", links)
+            if code:
+                out.append(problem(doc.path, doc.line(name), name, code, target=target))
+    for ref in find_references(doc.body):
+        if not is_local(ref.target):
+            continue
+        code = _resolve_one(tree, content_paths, prefix, base, ref.target, ref.kind, links)
+        if code:
+            out.append(problem(doc.path, doc.body_line + ref.line - 1, "body", code, target=ref.target))
+    return links, out
+
+
+def _resolve_one(tree, content_paths, prefix, base, target, kind, links) -> Optional[str]:
+    path, _fragment = split_target(target)
+    resolved = resolve(base, path)
+    if resolved.startswith("..") or resolved.startswith("/"):
+        return "path_outside"
+    if resolved.endswith(".md"):
+        if prefix + resolved in content_paths:
+            links[target] = ("page", prefix + resolved)
+            return None
+        return "link_missing" if kind == "link" else "image_missing"
+    if resolved in tree.files:
+        if scriptable(resolved):  # a browser would run it as a page of the site
+            return "media_type_refused"
+        links[target] = ("file", resolved)
+        return None
+    return "image_missing" if kind == "image" else "link_missing"

@@ -1,0 +1,149 @@
+"""Share cards: a 1200×630 image per page and language (and one for the site), drawn
+from the layout in assets/layouts/card.yml with the shipped fonts."""
+from __future__ import annotations
+
+from io import BytesIO
+
+import PIL
+from typing import Optional
+
+from . import layouts
+
+from ..core import urls
+from ..i18n.catalogues import translations
+from .cache import Cache, key_of
+from ..i18n.languages import language
+from ..core.problems import WARNING, Problem, problem
+from ..core.output import Output
+from ..model.site import Entry, Site
+
+LAYOUT = "assets/layouts/card.yml"
+ENCODING = {"format": "JPEG", "quality": 90, "subsampling": 0, "pillow": PIL.__version__}  # part of the cache key
+# Front matter fields a card's or poster's value comes from, for a problem's line.
+SOURCES = {"title": "title", "when": "venue", "where": "venue", "organizer": "organizer", "summary": "summary"}
+
+
+def card_src(lang: str, site: Site, entry: Optional[Entry] = None) -> str:
+    """Where a card is published: assets/cards/[<lang>/]<kind folder>/<slug>.jpg, or site.jpg."""
+    prefix = urls.lang_prefix(lang, site.settings.source_language)
+    if entry is None:
+        return f"assets/cards/{prefix}site.jpg"
+    return f"assets/cards/{prefix}{urls.KIND_FOLDER[entry.kind]}/{entry.slug}.jpg"
+
+
+def identity(site: Site, lang: str) -> str:
+    """The site's name as a card shows it, in the card's language."""
+    gov = (site.settings.extra or {}).get("government") or {}
+    if lang == site.settings.source_language:
+        return site.settings.site_name or gov.get("organizer", "")
+    return language(site.settings, lang).site_name or gov.get(f"organizer_{lang}") or site.settings.site_name
+
+
+def values(site: Site, entry: Entry, lang: str) -> dict:
+    """The text of an item's card: title, when (date or place), context (the campaign) and site."""
+    m = entry.item.version(lang).model
+    speaks, tz = language(site.settings, lang), site.settings.tz
+    sep = "、" if lang == "zh" else ", "
+    if entry.kind == "campaign":
+        when = speaks.format_range(m.start, m.end, tz)
+        context = m.theme or ""
+    else:
+        campaign = site.campaign_of(entry)
+        version = campaign.item.version(lang) or campaign.item.source if campaign else None
+        context = version.model.title if version else ""
+        if entry.kind == "event":
+            place = (m.venue.city or m.venue.name) if m.venue else None
+            when = " · ".join(x for x in (speaks.format_range(m.start, m.end, tz), place) if x)
+        elif entry.kind == "story":
+            when = " · ".join(x for x in (m.subject, m.region) if x)
+        else:
+            when = " · ".join(x for x in (speaks.format_day(m.date, tz), m.source) if x)
+    if entry.kind == "campaign" and m.regions:
+        when = f"{when} · {sep.join(m.regions)}"
+    return {"title": m.title, "when": when, "context": context, "site": identity(site, lang)}
+
+
+def site_values(site: Site, lang: str) -> dict:
+    gov = (site.settings.extra or {}).get("government") or {}
+    organizer = gov.get("organizer") if lang == site.settings.source_language else gov.get(f"organizer_{lang}")
+    return {"title": identity(site, lang), "when": organizer or "", "context": "", "site": site.settings.site_url}
+
+
+def missing_glyphs(loaded: layouts.Loaded, vals: dict) -> dict:
+    """field -> characters that no shipped font has."""
+    found = {}
+    for name, text in vals.items():
+        missing = loaded.stack.missing(text or "")
+        if missing:
+            found[name] = missing
+    return found
+
+
+def glyph_problems(entry: Entry, lang: str, gaps: dict) -> list[Problem]:
+    doc = entry.item.version(lang).doc
+    out = []
+    for name, chars in sorted(gaps.items()):
+        fld = SOURCES.get(name, "") if name != "when" or entry.kind == "event" else ""
+        fld = fld if fld in doc.data else ""
+        shown = " ".join(f"{c} (U+{ord(c):04X})" for c in chars)
+        out.append(problem(doc.path, doc.line(fld) if fld else 1, fld, "glyph_missing", WARNING, chars=shown))
+    return out
+
+
+def render(loaded: layouts.Loaded, vals: dict, lang: str, qr_matrix=None):
+    """The card (or poster) in a language: labels from its interface strings."""
+    _ = translations(lang).gettext
+    return layouts.draw(loaded, vals, translate=_, separator="：" if lang == "zh" else ": ", qr_matrix=qr_matrix)
+
+
+def jpeg(image) -> bytes:
+    """Cards are JPEG: every sharing service takes it, and at this quality with full
+    colour resolution text edges stay clean."""
+    buf = BytesIO()
+    image.save(buf, "JPEG", quality=ENCODING["quality"], subsampling=ENCODING["subsampling"], optimize=True)
+    return buf.getvalue()
+
+
+def build_cards(site: Site, cache: Cache, stacks: Optional[dict] = None) -> tuple[dict, list, list[Problem]]:
+    """(cards: (lang, kind, slug) or (lang,) -> published path, outputs, problems)."""
+    if not site.settings.share_cards:
+        return {}, [], []
+    loaded, problems = layouts.load(site.settings, LAYOUT, cache, stacks)
+    if loaded is None:
+        return {}, [], problems
+    cards, outputs = {}, []
+
+    def make(path: str, vals: dict, lang: str) -> str:
+        key = key_of("card", ENCODING, loaded.fingerprint, lang, vals)
+        entry = cache.get("cards", key, expect=("card.jpg",))
+        if entry is None:
+            image, _boxes = render(loaded, vals, lang)
+            entry = cache.put("cards", key, {"card.jpg": jpeg(image)}, {})
+        outputs.append(Output(path, source=str(entry.path("card.jpg"))))
+        return path
+
+    # Never a box: a card whose text the fonts cannot draw is replaced by the same page's
+    # card in the source language, else by the site's card (`campaign check` names the
+    # characters). The source language comes first, so its cards are there to fall back on.
+    source = site.settings.source_language
+    for lang in site.languages:
+        vals = site_values(site, lang)
+        if missing_glyphs(loaded, vals) and lang != source:
+            cards[(lang,)] = cards[(source,)]
+        else:
+            cards[(lang,)] = make(card_src(lang, site), drawable(loaded, vals), lang)
+        for entry in site.entries:
+            if entry.item.version(lang) is None:
+                continue
+            vals = values(site, entry, lang)
+            key = (lang, entry.kind, entry.slug)
+            if missing_glyphs(loaded, vals):
+                cards[key] = cards.get((source, entry.kind, entry.slug)) or cards[(lang,)]
+            else:
+                cards[key] = make(card_src(lang, site, entry), vals, lang)
+    return cards, outputs, problems
+
+
+def drawable(loaded: layouts.Loaded, vals: dict) -> dict:
+    """The site's own texts (from mkdocs.yml) without characters no font has."""
+    return {k: "".join(c for c in v if c not in loaded.stack.missing(v)) for k, v in vals.items()}

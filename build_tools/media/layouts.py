@@ -1,0 +1,174 @@
+"""Layouts of generated images (share cards, posters) as data: a YAML file names the
+canvas, the fonts, the shapes and the text boxes, each bound to a field by name.
+This module reads such a file (with line numbers for its mistakes) and draws it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal, Optional
+
+from PIL import Image, ImageColor, ImageDraw
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from .fonts import FontStack, shorten, wrap
+from .cache import key_of
+from ..core.problems import Problem, problem
+from ..core.settings import Settings
+from ..content.strict_yaml import parse_mapping
+
+Box = tuple[int, int, int, int]  # x, y, width, height in pixels from the top left
+
+
+def _colour(value: str) -> str:
+    ImageColor.getrgb(value)  # raises ValueError for what is not a colour
+    return value
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Shape(_Strict):
+    box: Box
+    fill: str
+    _fill = field_validator("fill")(_colour)
+
+
+class TextBox(_Strict):
+    field: str  # which value to write (the fields a layout may use are listed in its file)
+    box: Box
+    size: int = Field(gt=0)  # font size in pixels
+    min_size: Optional[int] = Field(default=None, gt=0)  # shrink down to this before cutting
+    max_lines: int = Field(default=1, gt=0)
+    line_height: float = Field(default=1.25, gt=0)
+    colour: str = "#000000"
+    align: Literal["left", "center"] = "left"
+    label: Optional[str] = None  # an interface string (msgid) written before the value
+    _colour = field_validator("colour")(_colour)
+
+
+class QRBox(_Strict):
+    box: tuple[int, int, int]  # x, y, side (quiet zone included)
+    colour: str = "#000000"
+    background: str = "#ffffff"
+    _c = field_validator("colour", "background")(_colour)
+
+
+class Layout(_Strict):
+    size: tuple[int, int]
+    fonts: list[str] = Field(min_length=1)  # paths from the project root; the first font that has a character draws it
+    background: str = "#ffffff"
+    shapes: list[Shape] = []
+    texts: list[TextBox] = []
+    qr: Optional[QRBox] = None
+    _bg = field_validator("background")(_colour)
+
+
+@dataclass
+class Loaded:
+    layout: Layout
+    stack: FontStack
+    fingerprint: str  # of the layout file and its fonts
+
+
+def load(settings: Settings, rel: str, cache=None, stacks: Optional[dict] = None) -> tuple[Optional[Loaded], list[Problem]]:
+    """Read a layout file (path from the project root) and its fonts; `stacks` shares
+    font stacks between layouts that name the same fonts."""
+    path = settings.root / rel
+    if not path.is_file():
+        return None, [problem(rel, 1, "", "layout_missing")]
+    text = path.read_text(encoding="utf-8")
+    parsed = parse_mapping(text)
+    problems = [problem(rel, i.line, i.field, i.code, **i.params) for i in parsed.issues]
+    if problems:
+        return None, problems
+    try:
+        layout = Layout.model_validate(parsed.data)
+    except ValidationError as exc:
+        out = []
+        for err in exc.errors():
+            fld = ".".join(str(x) for x in err["loc"])
+            line = _line(parsed.lines, fld)
+            out.append(problem(rel, line, fld, "layout_invalid", detail=err["msg"]))
+        return None, out
+    missing = [f for f in layout.fonts if not (settings.root / f).is_file()]
+    if missing:
+        return None, [problem(rel, _line(parsed.lines, "fonts"), "fonts", "font_missing", font=f) for f in missing]
+    stacks = {} if stacks is None else stacks
+    if tuple(layout.fonts) not in stacks:
+        stacks[tuple(layout.fonts)] = FontStack([settings.root / f for f in layout.fonts], cache)
+    stack = stacks[tuple(layout.fonts)]
+    return Loaded(layout, stack, key_of(text, stack.fingerprint)), []
+
+
+def _line(lines: dict, fld: str) -> int:
+    parts = fld.split(".")
+    while parts:
+        if ".".join(parts) in lines:
+            return lines[".".join(parts)]
+        parts.pop()
+    return 1
+
+
+def fit(stack: FontStack, box: TextBox, text: str) -> tuple[int, list[str]]:
+    """The largest size from box.size down to box.min_size at which text fits the box;
+    at the smallest size, the last line is cut with an ellipsis."""
+    _x, _y, width, height = box.box
+    smallest = box.min_size or box.size
+    size = box.size
+    while True:
+        lines = wrap(stack, text, size, width)
+        rows = min(box.max_lines, max(1, int(height // (size * box.line_height))))
+        if len(lines) <= rows or size <= smallest:
+            break
+        size = max(smallest, size - 2)
+    if len(lines) > rows:
+        lines = lines[:rows]
+        lines[-1] = shorten(stack, lines[-1], size, width)
+    return size, lines
+
+
+def draw(loaded: Loaded, values: dict, translate=str, separator: str = ": ", qr_matrix=None) -> tuple[Image.Image, list]:
+    """The image, and the boxes drawn (field, (left, top, right, bottom)), for checks.
+    `translate` turns a box's label (an interface msgid) into the page's language."""
+    layout, stack = loaded.layout, loaded.stack
+    image = Image.new("RGB", tuple(layout.size), layout.background)
+    pen = ImageDraw.Draw(image)
+    drawn = []
+    for shape in layout.shapes:
+        x, y, w, h = shape.box
+        pen.rectangle((x, y, x + w - 1, y + h - 1), fill=shape.fill)
+    for box in layout.texts:
+        text = values.get(box.field) or ""
+        if not text:
+            continue
+        if box.label:
+            text = f"{translate(box.label)}{separator}{text}"
+        size, lines = fit(stack, box, text)
+        x0, y0, width, _h = box.box
+        step = size * box.line_height
+        for n, line in enumerate(lines):
+            baseline = y0 + n * step + size * 0.92  # ascent of CJK faces is about 0.9 em
+            x = x0 if box.align == "left" else x0 + (width - stack.width(line, size)) / 2
+            for ink in stack.draw(pen, x, baseline, line, size, box.colour):
+                drawn.append((box.field, ink))
+    if layout.qr is not None and qr_matrix is not None:
+        drawn.append(("qr", _draw_qr(pen, layout.qr, qr_matrix)))
+    return image, drawn
+
+
+def _draw_qr(pen: ImageDraw.ImageDraw, qr: QRBox, matrix) -> tuple:
+    """Modules as whole pixels, with a quiet zone of four modules."""
+    rows = [list(r) for r in matrix]
+    count = len(rows) + 8
+    x0, y0, side = qr.box
+    module = side // count
+    inset = (side - module * count) // 2
+    pen.rectangle((x0, y0, x0 + side - 1, y0 + side - 1), fill=qr.background)
+    for r, row in enumerate(rows):
+        for c, dark in enumerate(row):
+            if dark:
+                left = x0 + inset + (c + 4) * module
+                top = y0 + inset + (r + 4) * module
+                pen.rectangle((left, top, left + module - 1, top + module - 1), fill=qr.colour)
+    return (x0, y0, x0 + side, y0 + side)

@@ -1,0 +1,115 @@
+"""Derive: the whole site model, built once from every validated item before rendering."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Optional
+
+from ..content import publication
+from ..core.settings import Settings
+from ..content.validate import Item
+
+
+@dataclass
+class Entry:
+    """An item as the site shows it: its data and its publication state."""
+
+    item: Item
+    state: str
+    listed: bool
+
+    @property
+    def kind(self) -> str:
+        return self.item.kind
+
+    @property
+    def slug(self) -> str:
+        return self.item.slug
+
+    @property
+    def model(self):
+        return self.item.source.model
+
+    def version(self, lang: str):
+        """The item in one language, or None where it is not translated."""
+        return self.item.version(lang)
+
+    def model_in(self, lang: str):
+        """The item's fields in a language, or the source's where it is not translated."""
+        version = self.item.version(lang)
+        return (version or self.item.source).model
+
+
+@dataclass
+class Site:
+    settings: Settings
+    now: datetime
+    mode: str
+    entries: list[Entry]
+    by_kind: dict = field(default_factory=dict)  # kind -> [Entry] in display order
+    campaigns: dict = field(default_factory=dict)  # slug -> Entry
+    children: dict = field(default_factory=dict)  # (campaign slug, kind) -> [Entry]
+    observances: list = field(default_factory=list)  # theme days (observances.Observance)
+    media: Optional[object] = None  # media.Media: published images, cards, posters (set by the images stage)
+
+    @property
+    def languages(self) -> list[str]:
+        """The languages that get pages (the source language first)."""
+        return list(self.settings.languages)
+
+    @property
+    def today(self) -> date:
+        return publication.today(self.now, self.settings.tz)
+
+    def listed(self, kind: str, lang: Optional[str] = None) -> list[Entry]:
+        """Listed entries of a kind; with `lang`, only those that exist in that language."""
+        return [e for e in self.by_kind.get(kind, []) if e.listed and (lang is None or e.version(lang))]
+
+    def only_in_source(self, kind: str, lang: str) -> int:
+        """How many listed entries of a kind have no translation into `lang`."""
+        return sum(1 for e in self.by_kind.get(kind, []) if e.listed and not e.version(lang))
+
+    def campaign_of(self, entry: Entry):
+        return self.campaigns.get(entry.item.campaign)
+
+    def last_day(self, entry: Entry) -> date:
+        model = entry.model
+        end = getattr(model, "end", None) or getattr(model, "start", None) or getattr(model, "date", None)
+        return end.astimezone(self.settings.tz).date() if isinstance(end, datetime) else end
+
+    def upcoming(self, kind: str, lang: Optional[str] = None) -> list[Entry]:
+        return [e for e in self.listed(kind, lang) if self.last_day(e) >= self.today]
+
+
+def sort_key(entry: Entry):
+    model = entry.model
+    when = getattr(model, "start", None) or getattr(model, "date", None)
+    day = when.date() if isinstance(when, datetime) else when
+    return (day or date.min, entry.slug)
+
+
+def derive(settings: Settings, items: list[Item], now: datetime, mode: str) -> Site:
+    tz = settings.tz
+    entries = []
+    for item in items:
+        st = publication.state(item.source.model, now, tz)
+        if publication.published(st, mode):
+            entries.append(Entry(item, st, publication.listed(st, mode)))
+    site = Site(settings, now, mode, entries)
+    for kind in ("campaign", "event", "story", "article"):
+        of_kind = [e for e in entries if e.kind == kind]
+        if kind == "story":
+            # Stories have no date: newest campaign first, then by name.
+            starts = {e.slug: sort_key(e)[0] for e in entries if e.kind == "campaign"}
+            of_kind.sort(key=lambda e: (starts.get(e.item.campaign, date.min), e.slug), reverse=True)
+        else:
+            of_kind.sort(key=sort_key, reverse=True)
+        site.by_kind[kind] = of_kind
+    site.campaigns = {e.slug: e for e in site.by_kind["campaign"]}
+    for kind in ("event", "story", "article"):
+        for entry in site.by_kind[kind]:
+            site.children.setdefault((entry.item.campaign, kind), []).append(entry)
+    for key, group in site.children.items():
+        if key[1] == "event":  # a campaign's programme reads in time order
+            group.sort(key=sort_key)
+    return site

@@ -1,0 +1,179 @@
+"""Feeds per language: Atom (feedgen) and JSON Feed 1.1, for news and for events.
+
+A feed lists what lists show (`Site.listed`): in production no draft, no scheduled
+and no expired item. URLs are absolute (feed readers have no base URL), dates carry
+their offset, and the bytes depend only on the content and the reference time.
+"""
+from __future__ import annotations
+
+import json
+import re
+from datetime import datetime
+
+from feedgen.feed import FeedGenerator
+
+from ..core import urls
+from ..i18n.catalogues import translations
+from ..i18n.dates import format_range
+from ..i18n.languages import language
+from ..content.publication import moment
+from ..core.output import Output
+from ..model.site import Entry, Site
+
+MAX_ENTRIES = 50
+JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
+# Characters XML 1.0 does not allow (a feed with one is not well-formed), and lone surrogates.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def clean(text) -> str:
+    return _NOT_XML.sub("", str(text)) if text is not None else ""
+
+
+def feed_outputs(site: Site) -> list[Output]:
+    """The feeds of every language; none without a published address to point to."""
+    if not site.settings.site_url:
+        return []
+    outputs = []
+    for lang in site.languages:
+        for kind in urls.FEED_KINDS:
+            feed = _Feed(site, kind, lang)
+            outputs.append(Output(feed.path("atom"), feed.atom()))
+            outputs.append(Output(feed.path("json"), feed.json_feed()))
+    return outputs
+
+
+def entry_date(entry: Entry, tz) -> datetime:
+    """When an entry appeared: its publication moment when scheduled, otherwise its
+    date (articles) or its start (events), a whole day meaning its first moment."""
+    model = entry.model
+    if model.publish_at is not None:
+        return moment(model.publish_at, tz)
+    return moment(model.date if entry.kind == "article" else model.start, tz)
+
+
+class _Feed:
+    def __init__(self, site: Site, kind: str, lang: str):
+        self.site, self.kind, self.lang = site, kind, lang
+        self.prefix = urls.lang_prefix(lang, site.settings.source_language)
+        self._ = translations(lang).gettext
+        self.entries = [e for e in site.listed(kind) if e.item.version(lang) is not None][:MAX_ENTRIES]
+        tz = site.settings.tz
+        self.dates = {id(e): entry_date(e, tz) for e in self.entries}
+        latest = max(self.dates.values(), default=site.now)
+        self.updated = min(latest, site.now)  # an entry dated ahead (an event) does not date the feed
+
+    # addresses
+    def path(self, fmt: str) -> str:
+        return urls.feed_src(self.kind, fmt, self.prefix)
+
+    def url(self, src_or_url: str) -> str:
+        return urls.absolute(self.site.settings.site_url, src_or_url)
+
+    def page_url(self, entry: Entry) -> str:
+        return self.url(urls.page_url(urls.item_src(entry.kind, entry.slug, self.prefix)))
+
+    def home_url(self) -> str:
+        return self.url(urls.page_url(urls.index_src(self.kind, 1, self.prefix)))
+
+    def image_url(self, entry: Entry):
+        version = entry.item.version(self.lang)
+        found = version.links.get(version.model.cover) if version.model.cover else None
+        media = self.site.media
+        if found and media is not None and found[1] in media.handled:  # a published copy, never the original
+            picture = media.picture(found[1])
+            return self.url(picture.default.path) if picture else None
+        return self.url(urls.media_src(found[1])) if found else None
+
+    # text
+    def title(self) -> str:
+        label = self._("News and reports") if self.kind == "article" else self._("Event announcements")
+        return clean(f"{label} · {self.site.settings.site_name}")
+
+    def author(self) -> str:
+        gov = self.site.settings.extra.get("government") or {}
+        own = gov.get(f"organizer_{self.lang}") if self.lang != self.site.settings.source_language else None
+        return clean(own or gov.get("organizer") or self.site.settings.site_name)
+
+    def summary(self, entry: Entry) -> str:
+        model = entry.item.version(self.lang).model
+        if entry.kind != "event":
+            return clean(model.summary)
+        locale = language(self.site.settings, self.lang).locale
+        when = format_range(model.start, model.end, locale, self.site.settings.tz)
+        venue = model.venue
+        where = " · ".join(v for v in ((venue.name, venue.city) if venue else ()) if v)
+        return clean(" · ".join(p for p in (when, where) if p) + "\n" + model.summary)
+
+    # formats
+    def atom(self) -> bytes:
+        fg = FeedGenerator()
+        fg.id(self.url(self.path("atom")))
+        fg.title(self.title())
+        fg.author({"name": self.author()})
+        fg.link(href=self.home_url(), rel="alternate")
+        fg.link(href=self.url(self.path("atom")), rel="self")
+        fg.language(self.lang)
+        fg.generator("")  # no generator name and version: they would change the bytes on upgrades
+        fg.updated(self.updated)
+        for entry in self.entries:
+            model = entry.item.version(self.lang).model
+            fe = fg.add_entry(order="append")
+            fe.id(self.page_url(entry))
+            fe.title(clean(model.title))
+            fe.link(href=self.page_url(entry), rel="alternate")
+            fe.summary(self.summary(entry))
+            fe.published(self.dates[id(entry)])
+            fe.updated(self.dates[id(entry)])
+            author = getattr(model, "source", None) or getattr(model, "organizer", None)
+            if author:
+                fe.author({"name": clean(author)})
+            for tag in model.tags:
+                fe.category(term=clean(tag))
+        return fg.atom_str(pretty=True, encoding="UTF-8")
+
+    def json_feed(self) -> bytes:
+        items = []
+        for entry in self.entries:
+            model = entry.item.version(self.lang).model
+            item = {
+                "id": self.page_url(entry),
+                "url": self.page_url(entry),
+                "title": clean(model.title),
+                "summary": clean(model.summary),
+                "content_text": self.summary(entry),
+                "date_published": self.dates[id(entry)].isoformat(),
+            }
+            image = self.image_url(entry)
+            if image:
+                item["image"] = image
+            if model.tags:
+                item["tags"] = [clean(t) for t in model.tags]
+            items.append(item)
+        feed = {
+            "version": JSON_FEED_VERSION,
+            "title": self.title(),
+            "home_page_url": self.home_url(),
+            "feed_url": self.url(self.path("json")),
+            "language": self.lang,
+            "authors": [{"name": self.author()}],
+            "items": items,
+        }
+        return (json.dumps(feed, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def head_links(site: Site, page_url: str) -> list[dict]:
+    """Feeds a page announces in its head (feed autodiscovery), in the page's language."""
+    if not site.settings.site_url:
+        return []
+    lang = next((l for l in site.languages
+                 if urls.lang_prefix(l, site.settings.source_language)
+                 and page_url.startswith(urls.lang_prefix(l, site.settings.source_language))),
+                site.settings.source_language)
+    links = []
+    for kind in urls.FEED_KINDS:
+        title = _Feed(site, kind, lang).title()
+        for fmt, (_ext, mime) in urls.FEED_FORMATS.items():
+            links.append({"path": urls.feed_src(kind, fmt, urls.lang_prefix(lang, site.settings.source_language)),
+                          "type": mime, "title": title})
+    return links

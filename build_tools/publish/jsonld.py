@@ -1,0 +1,128 @@
+"""schema.org Event as JSON-LD, for search engines and the apps that read event pages.
+
+The script element is written so that no value can end it: every <, > and & in the
+JSON is written as a \\u escape, which JSON parsers read back as the same character.
+"""
+from __future__ import annotations
+
+from datetime import datetime
+
+from markupsafe import Markup
+
+from ..core import calendar_urls
+
+from ..core import urls
+from ..model.days import event_days
+from ..safety.script_json import script_json
+from ..model.site import Entry, Site
+
+STATUS = {
+    "scheduled": "https://schema.org/EventScheduled",
+    "held": "https://schema.org/EventScheduled",
+    "postponed": "https://schema.org/EventPostponed",
+    "cancelled": "https://schema.org/EventCancelled",
+}
+LANGUAGE_TAGS = {"zh": "zh-CN"}
+COUNTRY = "CN"
+def event_data(site: Site, entry: Entry, lang: str) -> dict:
+    version = entry.item.version(lang) or entry.item.source
+    model = version.model
+    tz = site.settings.tz
+    campaign = site.campaign_of(entry)
+    campaign_model = _model(campaign, lang) if campaign is not None else None
+    site_url = site.settings.site_url
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Event",
+        "name": model.title,
+        "description": model.summary,
+        "startDate": _moment(model.start, tz, first=True, model=model),
+        "endDate": _moment(model.end or model.start, tz, first=False, model=model),
+        "eventStatus": STATUS[model.status],
+        "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
+        "location": _place(site, model, campaign_model, lang),
+        "organizer": [{"@type": "Organization", "name": name} for name in _organizers(site, model, campaign_model, lang)],
+        "inLanguage": LANGUAGE_TAGS.get(version.doc.lang, version.doc.lang),
+    }
+    url = calendar_urls.absolute(site_url, calendar_urls.item_url(site, entry, lang))
+    if url:
+        data["url"] = url
+    images = _images(site, version, model) or (_images(site, campaign.item.version(lang) or campaign.item.source,
+                                                        campaign_model) if campaign is not None else [])
+    if images:
+        data["image"] = images
+    if model.registration:
+        data["offers"] = {"@type": "Offer", "url": model.registration}
+    return data
+
+
+def event_script(site: Site, entry: Entry, lang: str) -> Markup:
+    """The <script type="application/ld+json"> element of an event page."""
+    return Markup('<script type="application/ld+json">') + script_json(event_data(site, entry, lang)) \
+        + Markup("</script>")
+
+
+def _model(entry: Entry, lang: str):
+    return (entry.item.version(lang) or entry.item.source).model
+
+
+def _moment(value, tz, first: bool, model) -> str:
+    """A date for a whole-day event (it has no time and no offset), else the time with its offset."""
+    if isinstance(value, datetime):
+        return value.astimezone(tz).isoformat()
+    start, last = event_days(model, tz)
+    return (start if first else last).isoformat()
+
+
+def _place(site: Site, model, campaign_model, lang: str) -> dict:
+    """The venue; without one, the campaign's regions; without those, the site's region."""
+    venue = model.venue
+    address = {"@type": "PostalAddress", "addressCountry": COUNTRY}
+    if venue and (venue.name or venue.city or venue.address):
+        if venue.address:
+            address["streetAddress"] = venue.address
+        if venue.city:
+            address["addressLocality"] = venue.city
+        return {"@type": "Place", "name": venue.name or venue.city or venue.address, "address": address}
+    regions = list(campaign_model.regions) if campaign_model is not None else []
+    if regions:
+        address["addressLocality"] = "、".join(regions) if lang == "zh" else ", ".join(regions)
+        return {"@type": "Place", "name": address["addressLocality"], "address": address}
+    region = _government(site, "region", lang)
+    if region:
+        address["addressRegion"] = region
+    return {"@type": "Place", "name": region or site.settings.site_name, "address": address}
+
+
+def _organizers(site: Site, model, campaign_model, lang: str) -> list[str]:
+    if model.organizer:
+        return [model.organizer]
+    if campaign_model is not None and campaign_model.organizers:
+        return list(campaign_model.organizers)
+    name = _government(site, "organizer", lang)
+    return [name] if name else []
+
+
+def _government(site: Site, key: str, lang: str) -> str:
+    """A field of extra.government in mkdocs.yml, in a language (organizer_en) or the source one."""
+    gov = site.settings.extra.get("government") or {}
+    if lang != site.settings.source_language and gov.get(f"{key}_{lang}"):
+        return str(gov[f"{key}_{lang}"])
+    return str(gov.get(key) or "")
+
+
+def _images(site: Site, version, model) -> list[str]:
+    if model is None or not getattr(model, "cover", None):
+        return []
+    found = version.links.get(model.cover)
+    if not found or found[0] != "file":
+        return []
+    media = site.media
+    if media is not None and found[1] in media.handled:  # a published copy, never the original
+        picture = media.picture(found[1])
+        if picture is None:
+            return []
+        url = calendar_urls.absolute(site.settings.site_url, picture.default.path)
+    else:
+        url = calendar_urls.absolute(site.settings.site_url, urls.media_src(found[1]))
+    return [url] if url else []

@@ -1,0 +1,137 @@
+"""What a template may ask about the page it renders: links, labels, dates, pictures."""
+from __future__ import annotations
+
+from babel.lists import format_list
+from markupsafe import Markup
+
+from ..core import calendar_urls, urls
+from ..i18n.dates import format_day, format_range
+from ..i18n.languages import language
+from ..media import pictures
+from ..model.site import Entry, Site
+from ..publish.jsonld import event_script
+from .notices import item_notice
+
+
+class PageContext:
+    """What a template may ask about the page it renders: links, labels, dates."""
+
+    def __init__(self, site: Site, src: str, lang: str, sources: dict, version=None, sections=None):
+        self.site, self.src, self.lang = site, src, lang
+        # Sections that later rooms render into item pages (the calendar's), wired by the pipeline.
+        self._sections = sections or {}
+        self.language = language(site.settings, lang)
+        self.source_language = language(site.settings, site.settings.source_language)
+        self.prefix = self.language.prefix
+        self._sources = sources  # content path → page src, for links between items
+        self._version = version
+        self._ = self.language.gettext
+        self.ngettext = self.language.ngettext
+
+    def model(self, entry: Entry):
+        """The fields of an item in this page's language (the source's where untranslated)."""
+        return entry.model_in(self.lang)
+
+    # links
+    def href(self, entry: Entry) -> str:
+        return self._link(urls.page_url(urls.item_src(entry.kind, entry.slug, self.prefix)))
+
+    def index_href(self, kind: str, number: int = 1) -> str:
+        return self._link(urls.page_url(urls.index_src(kind, number, self.prefix)))
+
+    def source_href(self, src: str) -> str:
+        """A link to a page in the source language, by its language-neutral source path."""
+        return self._link(self.source_language.url(src))
+
+    def only_in_source_label(self, count: int) -> str:
+        return self.ngettext(
+            "%(num)d more item is only in %(language)s", "%(num)d more items are only in %(language)s", count,
+        ) % {"num": count, "language": self.language.name_of(self.source_language)}
+
+    def image(self, path: str) -> str:
+        found = self._version.links.get(path) if self._version else None
+        if not found:
+            return path
+        return self._link(urls.media_src(found[1]))
+
+    def feed_links(self, kind: str) -> list:
+        """(format name, link) of the kind's feeds in this page's language."""
+        if kind not in urls.FEED_KINDS or not self.site.settings.site_url:
+            return []
+        return [(name, self._link(urls.feed_src(kind, fmt, self.prefix)))
+                for fmt, name in (("atom", "Atom"), ("json", "JSON Feed"))]
+
+    def picture(self, entry: Entry, target: str, alt: str, eager: bool = False) -> Markup:
+        """A published image as <picture>; nothing when the image could not be published."""
+        media = self.site.media
+        found = (self._version.links.get(target) if self._version else None) or entry.item.source.links.get(target)
+        if media is None or not found:
+            return Markup('<img src="{}" alt="{}">').format(self.image(target), alt)
+        picture = media.picture(found[1])
+        return pictures.picture_html(picture, self.src, alt, eager) if picture else Markup("")
+
+    def poster(self, entry: Entry):
+        """Links to an event's printable poster, {"pdf": url, "png": url}, or None."""
+        found = self.site.media.poster(self.lang, entry) if self.site.media is not None else None
+        return {ext: self._link(path) for ext, path in found.items()} if found else None
+
+    def _link(self, url: str) -> str:
+        return urls.relative(self.src, url)
+
+    # labels
+    def kind_label(self, kind: str) -> str:
+        return {"campaign": self._("Campaigns"), "event": self._("Events"),
+                "story": self._("Stories"), "article": self._("News")}[kind]
+
+    def status_label(self, status: str) -> str:
+        return {"scheduled": self._("Scheduled"), "postponed": self._("Postponed"),
+                "cancelled": self._("Cancelled"), "held": self._("Held")}[status]
+
+    def state_label(self, state: str) -> str:
+        """Publication state on cards; only previews list items that are not live."""
+        return {"draft": self._("Draft"), "scheduled": self._("Not yet published"),
+                "expired": self._("Expired")}.get(state, "")
+
+    def notice(self, entry: Entry):
+        return item_notice(entry, self.site, self.lang)
+
+    def subject_label(self, subject_type: str) -> str:
+        return {"person": self._("person"), "team": self._("team"), "project": self._("project")}[subject_type]
+
+    def count_label(self, total: int) -> str:
+        return self.ngettext("%(num)d item", "%(num)d items", total) % {"num": total}
+
+    def page_label(self, number: int, pages: int) -> str:
+        return self._("page %(number)d of %(pages)d") % {"number": number, "pages": pages}
+
+    def campaign_title(self, entry: Entry) -> str:
+        campaign = self.site.campaign_of(entry)
+        return campaign.model_in(self.lang).title if campaign and entry.kind != "campaign" else ""
+
+    def children(self, campaign: Entry, kind: str) -> list:
+        return [e for e in self.site.children.get((campaign.slug, kind), []) if e.listed and e.version(self.lang)]
+
+    def children_only_in_source(self, campaign: Entry, kind: str) -> int:
+        return sum(1 for e in self.site.children.get((campaign.slug, kind), []) if e.listed and not e.version(self.lang))
+
+    def join(self, values) -> str:
+        """A list as the page's language writes one (A、B和C / A, B and C)."""
+        return format_list(list(values), style="standard", locale=self.language.locale)
+
+    # calendars: the event's feed, its schema.org data, a campaign's calendar section
+    def ics_href(self, entry: Entry) -> str:
+        return self._link(calendar_urls.event_ics(entry.slug, self.prefix))
+
+    def event_jsonld(self, entry: Entry) -> Markup:
+        return event_script(self.site, entry, self.lang)
+
+    def calendar_section(self, campaign: Entry) -> Markup:
+        section = self._sections.get("calendar")
+        return section(self, campaign) if section is not None else Markup("")
+
+    # dates
+    def when(self, model) -> str:
+        locale, tz = self.language.locale, self.site.settings.tz
+        if hasattr(model, "start"):
+            return format_range(model.start, model.end, locale, tz)
+        return format_day(model.date, locale, tz)

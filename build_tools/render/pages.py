@@ -1,0 +1,182 @@
+"""Render: the site model → generated pages (Markdown with HTML blocks) and files.
+
+Values from content are escaped by Jinja's autoescape; editors' Markdown bodies go
+into the page as Markdown, with their links pointed at the generated pages.
+"""
+from __future__ import annotations
+
+import math
+
+from markupsafe import Markup
+
+from ..content.body_links import rewrite, split_target, unlink
+from ..content.load import KIND_FOLDERS
+from ..core import urls
+from ..core.output import Output
+from ..i18n.languages import language
+from ..media import pictures
+from ..model.site import Entry, Site, sort_key
+from .context import PageContext
+from .environment import front_matter, html_block, site_environment
+
+
+def render_site(site: Site, generators=(), sections=None) -> tuple[list[Output], dict]:
+    """Every generated output, and the blocks that hand-written pages embed.
+
+    `generators` are functions site -> [Output] for the other outputs (calendars,
+    feeds, images...); each handles the languages itself. `sections` are the parts of item
+    pages that later rooms render (name -> function(page context, entry) -> Markup).
+    """
+    outputs: list[Output] = []
+    blocks: dict = {}
+    for lang in site.languages:
+        sources = _page_sources(site, lang)
+        for entry in site.entries:
+            if entry.item.version(lang) is not None:
+                outputs.append(render_item(site, entry, lang, sources, sections))
+        for kind in urls.KIND_FOLDER:
+            outputs.extend(render_index(site, kind, lang, sources))
+        blocks[_block_name("home", lang, site)] = render_home(site, lang, sources)
+    outputs.extend(media_outputs(site))
+    for generate in generators:
+        outputs.extend(generate(site))
+    return _one_per_path(outputs), blocks
+
+
+def _page_sources(site: Site, lang: str) -> dict:
+    """Content file path → the generated page's source path, for links in bodies."""
+    prefix = urls.lang_prefix(lang, site.settings.source_language)
+    sources = {}
+    for e in site.entries:
+        version = e.item.version(lang)
+        if version is not None:
+            sources[version.doc.path] = urls.item_src(e.kind, e.slug, prefix)
+        sources.setdefault(e.item.source.doc.path, urls.item_src(e.kind, e.slug, prefix))
+    return sources
+
+
+def _block_name(name: str, lang: str, site: Site) -> str:
+    return name if lang == site.settings.source_language else f"{name}.{lang}"
+
+
+def _one_per_path(outputs: list[Output]) -> list[Output]:
+    """Sorted outputs; two outputs at one path is a bug, never a silent overwrite."""
+    by_path: dict[str, Output] = {}
+    for output in outputs:
+        if output.path in by_path:
+            raise ValueError(f"two generated outputs at {output.path}")
+        by_path[output.path] = output
+    return [by_path[p] for p in sorted(by_path)]
+
+
+def render_item(site: Site, entry: Entry, lang: str, sources: dict, sections=None) -> Output:
+    version = entry.item.version(lang)
+    src = urls.item_src(entry.kind, entry.slug, urls.lang_prefix(lang, site.settings.source_language))
+    page = PageContext(site, src, lang, sources, version, sections)
+    env = site_environment(site, lang)
+    model = version.model
+    campaign = site.campaign_of(entry) if entry.kind != "campaign" else None
+    related = ""
+    if entry.kind == "campaign":
+        _ = page._
+        sections = [("event", _("Programme")), ("story", _("Stories")), ("article", _("News"))]
+        related = Markup(html_block(env, "campaign_sections.html.j2", page=page, entry=entry, sections=sections,
+                               source_src=urls.item_src(entry.kind, entry.slug)))
+    common = {"page": page, "entry": entry, "m": model, "campaign": campaign}
+    header = html_block(env, "item_header.html.j2", **common)
+    footer = html_block(env, "item_footer.html.j2", related=related, **common)
+    body = _body(version, src, sources, urls.lang_prefix(lang, site.settings.source_language), site.media)
+    card = site.media.card(lang, entry) if site.media is not None else None
+    text = f"{front_matter(model.title, model.summary, {'card': card} if card else None)}{header}\n\n{body}\n\n{footer}\n"
+    return Output(src, text.encode("utf-8"), trusted=(header, footer))
+
+
+def render_index(site: Site, kind: str, lang: str, sources: dict) -> list[Output]:
+    env = site_environment(site, lang)
+    entries = site.listed(kind, lang)
+    only_in_source = site.only_in_source(kind, lang)
+    size = site.settings.page_size
+    pages = max(1, math.ceil(len(entries) / size))
+    title_page = PageContext(site, "", lang, sources)
+    title = title_page.kind_label(kind)
+    outputs = []
+    for number in range(1, pages + 1):
+        chunk = entries[(number - 1) * size: number * size]
+        src = urls.index_src(kind, number, urls.lang_prefix(lang, site.settings.source_language))
+        page = PageContext(site, src, lang, sources)
+        groups = _groups(site, kind, chunk, page)
+        html = html_block(env, "index.html.j2", page=page, title=title, kind=kind, groups=groups,
+                     total=len(entries), number=number, pages=pages, only_in_source=only_in_source,
+                     source_src=urls.index_src(kind))
+        shown = title if number == 1 else f"{title} ({number})"
+        # Lists repeat the items' summaries: searching them would only double the index.
+        card = site.media.card(lang) if site.media is not None else None
+        meta = front_matter(shown, None, {"search": {"exclude": True}, **({"card": card} if card else {})})
+        outputs.append(Output(src, f"{meta}{html}\n".encode("utf-8"), trusted=(html,)))
+    return outputs
+
+
+def _groups(site: Site, kind: str, chunk: list, page: PageContext) -> list:
+    if kind != "event":
+        return [("", chunk)] if chunk else []
+    upcoming = sorted((e for e in chunk if site.last_day(e) >= site.today), key=sort_key)
+    past = [e for e in chunk if site.last_day(e) < site.today]
+    groups = []
+    if upcoming:
+        groups.append((page._("Upcoming"), upcoming))
+    if past:
+        groups.append((page._("Past"), past))
+    return groups
+
+
+def render_home(site: Site, lang: str, sources: dict) -> str:
+    page = PageContext(site, language(site.settings, lang).src("index.md"), lang, sources)
+    current = sorted(site.upcoming("campaign", lang), key=sort_key)
+    recent = [] if current else site.listed("campaign", lang)[:4]
+    upcoming_events = sorted(site.upcoming("event", lang), key=sort_key)[:6]
+    return html_block(site_environment(site, lang), "home.html.j2", page=page, current=current, recent=recent,
+                 upcoming_events=upcoming_events, stories=site.listed("story", lang)[:4],
+                 news=site.listed("article", lang)[:5])
+
+
+def media_outputs(site: Site) -> list[Output]:
+    """Linked files published as they are; images go through the images stage instead."""
+    handled = site.media.handled if site.media is not None else set()
+    files = {}
+    for entry in site.entries:
+        for version in (entry.item.source, *entry.item.translations.values()):
+            for kind, path in version.links.values():
+                if kind == "file" and path not in handled:
+                    files[urls.media_src(path)] = str(site.settings.content_dir / path)
+    return [Output(path, source=source) for path, source in sorted(files.items())]
+
+
+def _body(version, src: str, sources: dict, prefix: str = "", media=None) -> str:
+    body = version.doc.body
+    if media is not None:  # images shown in the body become <picture>s of the published variants
+        body = pictures.inline_pictures(body, version.links, src, media.pictures)
+    mapping, unpublished = {}, []
+    for target, (kind, path) in version.links.items():
+        _path, fragment = split_target(target)
+        if kind == "page":
+            to = sources.get(path)
+        elif media is not None and path in media.handled:  # a link to an image: its largest published copy
+            picture = media.picture(path)
+            to, fragment = (picture.largest.path if picture else None), ""
+        else:
+            to = urls.media_src(path)
+        if to:
+            mapping[target] = urls.md_relative(src, to) + fragment
+        elif kind == "page":
+            unpublished.append(target)
+    # A link to a draft or scheduled item shows as its text until the item is published;
+    # a reference-style definition points at the index page of the item's kind meanwhile.
+    body = unlink(body, unpublished)
+    for target in unpublished:
+        mapping[target] = urls.md_relative(src, urls.index_src(_kind_of(version.links[target][1]), 1, prefix))
+    return rewrite(body, mapping).strip()
+
+
+def _kind_of(content_path: str) -> str:
+    folder = content_path.split("/")[-2]
+    return KIND_FOLDERS.get(folder, "campaign")

@@ -1,0 +1,65 @@
+"""Warnings for HTML in editors' Markdown that the raw-HTML policy removes.
+
+The body is rendered with Python-Markdown and the extensions of the site (the same
+renderer MkDocs uses), so that what is reported is what the build removes, with
+the line of the Markdown file where it was written.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+import markdown
+
+from .html_policy import Finding, policy
+from ..core.problems import WARNING, Problem, problem
+
+
+@lru_cache(maxsize=4)
+def _renderer(extensions: tuple) -> markdown.Markdown:
+    try:
+        return markdown.Markdown(extensions=list(extensions))
+    except Exception:  # an extension this check cannot load: the build itself reports it
+        return markdown.Markdown(extensions=["tables", "fenced_code", "attr_list"])
+
+
+def findings(body: str, extensions: tuple, embed_hosts: tuple = ()) -> list[Finding]:
+    md = _renderer(extensions)
+    md.reset()
+    return policy(embed_hosts).findings(md.convert(body))
+
+
+def check_body(path: str, body: str, first_line: int, extensions: tuple, embed_hosts: tuple = ()) -> list[Problem]:
+    """One warning per removal, at the line of the body where it was written."""
+    return [problem(path, first_line + index, "body", code, WARNING, **params)
+            for (index, code), params in locate_all(body.split("\n"), findings(body, extensions, embed_hosts))]
+
+
+def locate_all(lines: list[str], found: list[Finding]) -> list:
+    """((line index, code), params) per line and kind of removal; several removals of
+    one kind on one line become one message naming each."""
+    grouped: dict = {}
+    cursor = 0
+    for finding in found:
+        at = locate(lines, finding.needles, cursor)
+        cursor = cursor if at is None else at
+        grouped.setdefault((cursor, finding.code), []).append(finding.params())
+    out = []
+    for key, all_params in grouped.items():
+        merged = {}
+        for params in all_params:
+            for name, value in params.items():
+                if value not in merged.setdefault(name, []):
+                    merged[name].append(value)
+        out.append((key, {name: "、".join(values) for name, values in merged.items()}))
+    return out
+
+
+def locate(lines: list[str], needles, start: int = 0):
+    """The index of the first line at or after start (then from the top) holding the
+    first needle found (needles: a string, or several to try in turn)."""
+    for needle in (needles,) if isinstance(needles, str) else needles:
+        needle = needle.lower()
+        for index in [*range(start, len(lines)), *range(0, start)] if needle else ():
+            if needle in lines[index].lower():
+                return index
+    return None

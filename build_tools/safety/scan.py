@@ -1,0 +1,209 @@
+"""The last line of defence: a scan of the built site before it is published.
+
+Every HTML and SVG file is read as a browser would read it (tags and attributes),
+and the build fails on any script element that the theme or our templates did not
+write, any event-handler attribute, any javascript:/vbscript:/data: URL, and on
+elements that run or redirect to other documents. XML files must be well formed,
+and every file must lie inside the output folder.
+"""
+from __future__ import annotations
+
+import json
+import os
+import posixpath
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+from xml.etree import ElementTree
+
+from selectolax.lexbor import LexborHTMLParser
+
+from ..core.problems import Problem, problem
+
+OUR_TEMPLATES = Path(__file__).resolve().parent.parent / "render" / "templates"
+DATA_SCRIPT_TYPES = frozenset({"application/json", "application/ld+json"})
+URL_ATTRIBUTES = frozenset({"href", "src", "action", "formaction", "poster", "data", "xlink:href",
+                            "background", "cite", "srcset", "ping", "manifest", "codebase", "lowsrc", "dynsrc"})
+BAD_SCHEMES = frozenset({"javascript", "vbscript", "data"})
+# Elements that load or run other documents, and SVG animation that can rewrite a link.
+BAD_ELEMENTS = frozenset({"base", "object", "embed", "applet", "frame", "frameset", "portal", "noscript",
+                          "animate", "set", "animatemotion", "animatetransform", "handler", "listener"})
+ANIMATED_ATTRIBUTES = frozenset({"values", "to", "from", "by"})
+MARKUP_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".svg"})
+SEARCH_INDEX = "search/search_index.json"
+_SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.S | re.I)
+_JINJA = re.compile(r"(\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\})", re.S)
+_LITERAL = re.compile(r"""['"]([^'"{}]+\.m?js)['"]""")
+# What a template expression inside a script may print: no quote, no backslash, no
+# tag, no line break, so it cannot leave the string it stands in.
+_VALUE = r"""[^"'`<>\\\r\n]*"""
+_URL_NOISE = re.compile(r"[\t\n\r]")
+
+
+@dataclass(frozen=True)
+class KnownScripts:
+    inline: tuple  # compiled patterns of the inline scripts in the templates
+    sources: frozenset  # site paths of script files the templates load
+
+
+def known_scripts(template_dirs, extra_javascript=()) -> KnownScripts:
+    """The scripts that the theme's and our templates write, read from the templates."""
+    inline, sources = set(), {posixpath.normpath(s) for s in extra_javascript}
+    for path in _template_files([*template_dirs, OUR_TEMPLATES]):
+        text = path.read_text(encoding="utf-8", errors="replace")
+        for attrs, body in _SCRIPT.findall(text) if "<script" in text else ():
+            if re.search(r"\bsrc\s*=", attrs):
+                sources.update(posixpath.normpath(m) for m in _LITERAL.findall(attrs))
+            elif body.strip() and not _data_type(attrs):
+                inline.add(_pattern(body))
+    return KnownScripts(tuple(re.compile(p, re.S) for p in sorted(inline)), frozenset(sources))
+
+
+def _template_files(folders) -> list[Path]:
+    found = []
+    for folder in folders:
+        for dirpath, dirnames, filenames in os.walk(folder):
+            dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))  # .icons: thousands of SVGs
+            found.extend(Path(dirpath, n) for n in sorted(filenames) if n.endswith((".html", ".j2", ".xml")))
+    return found
+
+
+def _pattern(body: str) -> str:
+    parts = []
+    for piece in _JINJA.split(body.strip()):
+        if piece.startswith("{{"):
+            parts.append(_VALUE)
+        elif not piece.startswith(("{%", "{#")):
+            parts.append(re.escape(piece))
+    return "".join(parts)
+
+
+def _data_type(attrs: str) -> bool:
+    match = re.search(r"""\btype\s*=\s*["']?([^"'\s>]+)""", attrs)
+    return bool(match) and match.group(1).lower() in DATA_SCRIPT_TYPES
+
+
+def scan_site(site_dir: Path, known: KnownScripts) -> list[Problem]:
+    site_dir = Path(site_dir)
+    root = site_dir.resolve()
+    out: list[Problem] = []
+    for path in sorted(site_dir.rglob("*")):
+        rel = path.relative_to(site_dir).as_posix()
+        if path.is_symlink() or not path.resolve().is_relative_to(root):
+            out.append(problem(rel, 1, "", "scan_outside"))
+            continue
+        if not path.is_file():
+            continue
+        suffix = path.suffix.lower()
+        if suffix in MARKUP_SUFFIXES:
+            out.extend(scan_markup(rel, path.read_text(encoding="utf-8", errors="replace"), known))
+        elif suffix == ".xml":
+            out.extend(_scan_xml(rel, path))
+        elif rel == SEARCH_INDEX:
+            out.extend(_scan_search_index(rel, path, known))
+    return out
+
+
+def scan_markup(rel: str, text: str, known: KnownScripts) -> list[Problem]:
+    """Problems in one HTML or SVG document, read by an HTML5 parser as browsers do."""
+    return _scan_tree(rel, text, known)
+
+
+def _scan_xml(rel: str, path: Path) -> list[Problem]:
+    try:
+        ElementTree.parse(path)  # expat refuses the characters XML 1.0 forbids
+    except ElementTree.ParseError as exc:
+        return [problem(rel, exc.position[0], "", "scan_xml", detail=str(exc))]
+    return []
+
+
+def _scan_search_index(rel: str, path: Path, known: KnownScripts) -> list[Problem]:
+    # The theme's search shows titles and text as HTML: they must be as inert as pages.
+    try:
+        docs = json.loads(path.read_text(encoding="utf-8")).get("docs", [])
+    except (ValueError, AttributeError) as exc:
+        return [problem(rel, 1, "", "scan_xml", detail=str(exc))]
+    out = []
+    for doc in docs:
+        for key in ("title", "text"):
+            found = scan_markup(rel, str(doc.get(key, "")), known)
+            out.extend(problem(rel, 1, doc.get("location", ""), p.code, **dict(p.params)) for p in found)
+    return out
+
+
+def _scheme(url: str) -> str:
+    text = _URL_NOISE.sub("", url).lstrip("\x00 \x0c")
+    match = re.match(r"([a-zA-Z][a-zA-Z0-9+.\-]*):", text)
+    return match.group(1).lower() if match else ""
+
+
+def _scan_tree(rel: str, text: str, known: KnownScripts) -> list[Problem]:
+    lines = text.split("\n")
+    out: list[Problem] = []
+    cursor = [0]  # nodes come in document order: look for each from the last one found
+
+    def add(code: str, needle: str, **params):
+        params = {k: (v if len(v) <= 80 else v[:77] + "…") for k, v in params.items()}
+        line = locate(lines, needle, cursor[0])
+        cursor[0] = line if line is not None else cursor[0]
+        out.append(problem(rel, cursor[0] + 1, "", code, **params))
+
+    tree = LexborHTMLParser(text)
+    for node in tree.root.traverse(include_text=False) if tree.root else ():
+        tag = (node.tag or "").lower()
+        if tag.startswith("-"):  # comments and the doctype
+            continue
+        attrs = {k.lower(): v or "" for k, v in node.attributes.items()}
+        for name, value in attrs.items():
+            if name.startswith("on"):
+                add("scan_event_handler", name, tag=tag, attribute=name)
+            elif name == "srcdoc":
+                add("scan_element", "srcdoc", tag=f"{tag} srcdoc")
+            elif name in URL_ATTRIBUTES and value:
+                urls = [u.strip().split(" ")[0] for u in value.split(",")] if name == "srcset" else [value]
+                for url in urls:
+                    if _scheme(url) in BAD_SCHEMES:
+                        add("scan_url", url.strip()[:30], tag=tag, attribute=name, url=url.strip())
+            elif name in ANIMATED_ATTRIBUTES and "script:" in _URL_NOISE.sub("", value).lower():
+                add("scan_url", name, tag=tag, attribute=name, url=value)
+        if tag in BAD_ELEMENTS:
+            add("scan_element", f"<{tag}", tag=tag)
+        if tag == "meta" and attrs.get("http-equiv", "").lower() == "refresh":
+            target = attrs.get("content", "").partition("=")[2].strip(" '\"")
+            if _scheme(target) in BAD_SCHEMES:
+                add("scan_url", "refresh", tag=tag, attribute="content", url=target)
+        if tag == "script":
+            verdict = _script_verdict(rel, attrs, node.text(deep=True), known)
+            if verdict:
+                add("scan_script", verdict[:30], script=verdict)
+    return out
+
+
+def _script_verdict(rel: str, attrs: dict, text: str, known: KnownScripts):
+    """None for a script the templates write (or inert data), else what to show."""
+    if attrs.get("type", "").strip().lower() in DATA_SCRIPT_TYPES:
+        # A data block cannot run, unless "<!--" or "<script" inside changes where it ends.
+        return (text.strip() or "<script>") if re.search(r"<!--|<script|</script", text, re.I) else None
+    if "src" in attrs:
+        return None if _known_source(rel, attrs["src"], known) else attrs["src"]
+    body = text.strip()
+    return None if any(p.fullmatch(body) for p in known.inline) else (body or "<script>")
+
+
+def _known_source(rel: str, src: str, known: KnownScripts) -> bool:
+    parts = urlsplit(src.strip())
+    if parts.scheme or parts.netloc:
+        return False  # the site loads no script from another host
+    if parts.path.startswith("/"):
+        return any(parts.path.endswith("/" + s) for s in known.sources)
+    here = posixpath.dirname(rel)
+    return posixpath.normpath(posixpath.join(here, parts.path)) in known.sources
+
+
+def locate(lines: list[str], needle: str, start: int = 0):
+    needle = needle.lower()
+    for index in [*range(start, len(lines)), *range(0, start)]:
+        if needle and needle in lines[index].lower():
+            return index
+    return None
