@@ -13,7 +13,7 @@ EPOCH = "1732406400"
 
 def _campaign_build(project: Path, out: Path, *args, **env) -> subprocess.CompletedProcess:
     full_env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, **env}
-    return subprocess.run([sys.executable, "-m", "build_tools.cli.main", "build", "-d", str(out), *args],
+    return subprocess.run([sys.executable, "-m", "build_tools.cli", "build", "-d", str(out), *args],
                           cwd=project, capture_output=True, text=True, env=full_env, timeout=600)
 
 

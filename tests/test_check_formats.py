@@ -24,7 +24,7 @@ def broken(tmp_path_factory) -> Path:
 
 
 def _check(root: Path, *args):
-    return subprocess.run([sys.executable, "-m", "build_tools.cli.main", "check", *args], cwd=root,
+    return subprocess.run([sys.executable, "-m", "build_tools.cli", "check", *args], cwd=root,
                           capture_output=True, text=True, timeout=120, env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"})
 
 

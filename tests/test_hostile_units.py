@@ -197,7 +197,7 @@ def test_campaign_check_warns_about_removed_html_and_fails_on_it_with_strict(tmp
     project = new_site(tmp_path / "p")
     write(project / "campaigns" / "hostile" / "news" / "a.zh.md",
           "---\ntitle: 新闻\nsummary: 摘要\ndate: 2024-06-06\n---\n第一段。\n\n<script>alert(1)</script>\n")
-    run = lambda *args: subprocess.run([sys.executable, "-m", "build_tools.cli.main", "check", *args],
+    run = lambda *args: subprocess.run([sys.executable, "-m", "build_tools.cli", "check", *args],
                                        cwd=project, capture_output=True, text=True)
     plain, strict = run(), run("--strict")
     line = "campaigns/hostile/news/a.zh.md:8: body: 警告: 正文中的 HTML 标签 <script> 不在允许范围内"

@@ -229,7 +229,7 @@ def test_campaign_check_warns_about_gps_and_missing_alt_text(tmp_path):
     campaign = CAMPAIGN.replace("cover_alt: 蓝天下的草原\n", "")
     project = _project(tmp_path / "p", {"cover.jpg": photo(gps=True), "photo.jpg": photo(),
                                         "logo.png": transparent_png()}, campaign)
-    result = subprocess.run([sys.executable, "-m", "build_tools.cli.main", "check"], cwd=project,
+    result = subprocess.run([sys.executable, "-m", "build_tools.cli", "check"], cwd=project,
                             capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr  # warnings do not fail the check
     lines = result.stdout.splitlines()

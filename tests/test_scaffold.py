@@ -21,7 +21,7 @@ CAMPAIGN = "2024-ecological-literature-week"
 
 def _campaign(*args, cwd, **kwargs):
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    return subprocess.run([sys.executable, "-m", "build_tools.cli.main", *args], cwd=cwd, capture_output=True,
+    return subprocess.run([sys.executable, "-m", "build_tools.cli", *args], cwd=cwd, capture_output=True,
                           text=True, env=env, stdin=subprocess.DEVNULL, timeout=120, **kwargs)
 
 
@@ -202,7 +202,7 @@ def _in_a_terminal(args, answers, cwd):
 
     master, slave = pty.openpty()
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    proc = subprocess.Popen([sys.executable, "-m", "build_tools.cli.main", *args], cwd=cwd, env=env,
+    proc = subprocess.Popen([sys.executable, "-m", "build_tools.cli", *args], cwd=cwd, env=env,
                             stdin=slave, stdout=slave, stderr=slave)
     os.close(slave)
     shown, pending = b"", list(answers)

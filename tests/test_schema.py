@@ -77,7 +77,7 @@ def test_committed_schemas_are_the_generated_ones():
 
 def test_campaign_schema_check_reports_a_stale_file(tmp_path):
     (tmp_path / "mkdocs.yml").write_text("site_name: t\nplugins:\n  - campaigns\n", encoding="utf-8")
-    run = lambda *a: subprocess.run([sys.executable, "-m", "build_tools.cli.main", "schema", *a], cwd=tmp_path,  # noqa: E731
+    run = lambda *a: subprocess.run([sys.executable, "-m", "build_tools.cli", "schema", *a], cwd=tmp_path,  # noqa: E731
                                     capture_output=True, text=True, timeout=60)
     assert run().returncode == 0
     assert run("--check").returncode == 0

@@ -133,7 +133,7 @@ def test_a_file_with_several_mistakes_fails_the_build_listing_each_once(tmp_path
 
 
 def _campaign(*args, cwd):
-    return subprocess.run([sys.executable, "-m", "build_tools.cli.main", *args], cwd=cwd, capture_output=True, text=True)
+    return subprocess.run([sys.executable, "-m", "build_tools.cli", *args], cwd=cwd, capture_output=True, text=True)
 
 
 def test_campaign_check_summarises_valid_content_and_fails_on_mistakes(tmp_path):

@@ -34,7 +34,7 @@ def _add_mongolian(project: Path) -> None:
     text = text.replace("      language_options:\n", "      language_options:\n" + MN_OPTIONS, 1)
     config_path.write_text(text, encoding="utf-8")
     # a catalogue of the site (not of the package): every template string, marked
-    with (ROOT / "build_tools" / "locale" / "messages.pot").open("rb") as handle:
+    with (ROOT / "build_tools" / "i18n" / "locale" / "messages.pot").open("rb") as handle:
         catalog = read_po(handle, locale="mn")
     for message in catalog:
         if message.id:

@@ -18,7 +18,7 @@ EVENT = Path("campaigns/2024-environment-day/events/environment-day-2024")
 
 
 def _campaign(*args, cwd):
-    return subprocess.run([sys.executable, "-m", "build_tools.cli.main", *args], cwd=cwd, capture_output=True, text=True)
+    return subprocess.run([sys.executable, "-m", "build_tools.cli", *args], cwd=cwd, capture_output=True, text=True)
 
 
 def test_a_changed_source_makes_its_translation_stale_until_recorded(tmp_path):
@@ -73,7 +73,7 @@ def test_translate_starts_a_translation_that_counts_only_once_translated(tmp_pat
 
 
 def test_every_template_string_is_translated_in_every_language():
-    with (ROOT / "build_tools" / "locale" / "babel.cfg").open(encoding="utf-8") as handle:
+    with (ROOT / "build_tools" / "i18n" / "locale" / "babel.cfg").open(encoding="utf-8") as handle:
         method_map, options_map = parse_mapping_cfg(handle)
     keywords = {"_": None, "gettext": None, "ngettext": (1, 2), "campaign_t": None}
     msgids = {m[2] if isinstance(m[2], str) else m[2][0] for m in extract_from_dir(
