@@ -49,7 +49,7 @@ class Result:
     site: Optional[Site] = None
     timings: dict = field(default_factory=dict)  # stage -> seconds, for the benchmark
     page_globals: dict = field(default_factory=dict)  # for every page template (preview banner)
-    pages: Optional[PageMap] = None  # every page in every language (see pagemap.py)
+    pages: Optional[PageMap] = None  # every page in every language (see model/page_map.py)
 
     @property
     def errors(self) -> list[Problem]:

@@ -39,7 +39,7 @@ TEXT = {"type": "string", "minLength": 1, "pattern": r"\S"}
 DAY = {"type": "string", "format": "date", "pattern": DATE}
 MOMENT = {"type": "string", "pattern": DATETIME}
 
-# The JSON form of each custom BeforeValidator type in models.py: what an editor may write.
+# The JSON form of each custom BeforeValidator type in content/models.py: what an editor may write.
 _BY_VALIDATOR = {
     models._text: lambda inner: dict(TEXT),
     models._date: lambda inner: dict(DAY),
@@ -254,7 +254,7 @@ def _describe(kind: str, schema: dict, prefix: str) -> None:
             prop["enumDescriptions"] = [meanings[v] for v in prop["enum"]]
 
 
-# Patterns that models.py and observances.py declare for documentation, looser than their
+# Patterns that content/models.py and content/theme_days.py declare for documentation, looser than their
 # validators; pydantic writes them over ours, so they are put back here.
 _STRICTER = {r"^\d{2}-\d{2}$": MONTH_DAY, "^https?://": r"^https?://\S+$"}
 
@@ -279,7 +279,7 @@ def _when_like(pattern: str) -> dict:
     return {"anyOf": [{"type": "null"}, {"type": "string", "pattern": pattern}]}
 
 
-# Rules between fields that JSON Schema can state (models.py checks them too; the test on
+# Rules between fields that JSON Schema can state (content/models.py checks them too; the test on
 # the golden cases keeps both in agreement). "end before start" needs comparisons that
 # JSON Schema has not, and is left to `campaign check`.
 _RELATIONS = {
