@@ -28,7 +28,7 @@ def key_of(*parts) -> str:
 
 
 @dataclass(frozen=True)
-class Entry:
+class Cached:
     folder: Path
     files: dict  # name -> size in bytes
     meta: dict
@@ -45,7 +45,7 @@ class Cache:
     def _folder(self, kind: str, key: str) -> Path:
         return self.root / kind / key[:2] / key
 
-    def get(self, kind: str, key: str, expect=()) -> Optional[Entry]:
+    def get(self, kind: str, key: str, expect=()) -> Optional[Cached]:
         """The entry if it is whole (and holds the files named in expect), else None."""
         folder = self._folder(kind, key)
         try:
@@ -58,9 +58,9 @@ class Cache:
             self.stats["miss"] += 1
             return None
         self.stats["hit"] += 1
-        return Entry(folder, files, record.get("meta", {}))
+        return Cached(folder, files, record.get("meta", {}))
 
-    def put(self, kind: str, key: str, files: dict, meta: dict) -> Entry:
+    def put(self, kind: str, key: str, files: dict, meta: dict) -> Cached:
         folder = self._folder(kind, key)
         folder.parent.mkdir(parents=True, exist_ok=True)
         temp = folder.with_name(f"{key}.tmp{os.getpid()}")
@@ -75,4 +75,4 @@ class Cache:
             os.replace(temp, folder)
         except OSError:  # another build wrote it meanwhile: same key, same bytes
             shutil.rmtree(temp, ignore_errors=True)
-        return Entry(folder, record["files"], meta)
+        return Cached(folder, record["files"], meta)
