@@ -108,6 +108,16 @@ SUBJECT_TYPES = ("person", "team", "project")
 class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
+    @model_validator(mode="after")
+    def _relations(self):
+        self.check_relations(self)
+        return self
+
+    @classmethod
+    def check_relations(cls, values) -> None:
+        """Rules between fields, also run by validation on the fields that are valid on their
+        own (so `values` may lack fields that failed): none by default."""
+
 
 class Venue(Strict):
     name: Optional[Text] = None
@@ -139,11 +149,6 @@ class Common(Strict):
     kind_name: ClassVar[str] = ""
     # Fields a translation may set; everything else comes from the source file.
     translatable: ClassVar[tuple[str, ...]] = ("title", "summary", "cover_alt", "tags")
-
-    @model_validator(mode="after")
-    def _relations(self):
-        self.check_relations(self)
-        return self
 
     @classmethod
     def check_relations(cls, values) -> None:

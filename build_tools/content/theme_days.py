@@ -10,7 +10,7 @@ import re
 from datetime import date
 from typing import Annotated, Any, Optional
 
-from pydantic import BeforeValidator, Field, model_validator
+from pydantic import BeforeValidator, Field
 from pydantic_core import PydanticCustomError
 
 from .load import OBSERVANCES_FILE, SLUG_RE, Document
@@ -56,11 +56,6 @@ class Observance(Strict):
     date: Optional[MonthDay] = None
     dates: Annotated[list[Day], BeforeValidator(_days)] = []
     campaign: Optional[Slug] = None
-
-    @model_validator(mode="after")
-    def _relations(self):
-        self.check_relations(self)
-        return self
 
     @classmethod
     def check_relations(cls, values) -> None:
