@@ -1,4 +1,8 @@
-"""The core pipeline: load → validate → derive → render. No MkDocs here."""
+"""The core pipeline: load → validate → derive → images → render. No MkDocs here.
+
+Each stage hands the next a complete value and nothing flows back: derive returns the whole
+Site (theme days and git stamps included), the images stage a complete Media, and render
+gets both."""
 from __future__ import annotations
 
 import time
@@ -15,13 +19,13 @@ from .core.clock import reference_time
 from .publish.feeds import feed_outputs, head_links
 from .media.checks import check_glyphs, check_images
 from .content.load import load_tree
-from .media.stage import prepare as prepare_media
+from .media.stage import Media, prepare as prepare_media
 from .render.notices import build_globals
 from .content.theme_days import load_observances
 from .model.page_map import PageMap, build_page_map
+from .core.output import Output
 from .core.problems import Problem, errors, sort_unique
 from .content.publication import PREVIEW, PRODUCTION
-from .core.output import Output
 from .render.pages import render_site
 from .render.fallbacks import render_fallback, render_notice
 from .publish.robots import robots_outputs
@@ -30,13 +34,11 @@ from .model.site import Site, derive
 from .content.validate import validate_tree
 
 
-def _media_outputs(site: Site) -> list[Output]:
-    """Images, share cards and posters, made by the images stage."""
-    return list(site.media.outputs) if site.media is not None else []
+def generators(media: Media) -> tuple:
+    """Outputs beyond the pages of items and index pages: each is site -> [Output]."""
+    return (partial(feed_outputs, media=media), robots_outputs, calendar_pages.outputs, ics.outputs)
 
 
-# Outputs beyond the pages of items and index pages: each is site -> [Output].
-GENERATORS: tuple = (feed_outputs, robots_outputs, calendar_pages.outputs, ics.outputs, _media_outputs)
 # Parts of item pages that rooms after render make: name -> (page context, entry) -> Markup.
 SECTIONS = {"calendar": calendar_pages.campaign_section}
 
@@ -44,12 +46,13 @@ SECTIONS = {"calendar": calendar_pages.campaign_section}
 @dataclass
 class Result:
     problems: list[Problem]
-    outputs: list[Output] = field(default_factory=list)
-    blocks: dict = field(default_factory=dict)  # name -> HTML for hand-written pages
-    site: Optional[Site] = None
+    outputs: list[Output]
+    blocks: dict  # name -> HTML for hand-written pages
+    site: Site
+    media: Media
+    pages: PageMap  # every page in every language (see model/page_map.py)
     timings: dict = field(default_factory=dict)  # stage -> seconds, for the benchmark
     page_globals: dict = field(default_factory=dict)  # for every page template (preview banner)
-    pages: Optional[PageMap] = None  # every page in every language (see model/page_map.py)
 
     @property
     def errors(self) -> list[Problem]:
@@ -65,10 +68,10 @@ def check_tree(settings: Settings):
     """Problems and the loaded tree, for callers that also summarise the content."""
     tree = load_tree(settings)
     items, problems = validate_tree(settings, tree)
-    _observances, found = load_observances(settings, _campaign_slugs(tree))
+    observances, found = load_observances(settings, _campaign_slugs(tree))
     problems.extend(found)
     problems.extend(check_images(settings, items))
-    problems.extend(check_glyphs(derive(settings, items, reference_time(), PREVIEW)))
+    problems.extend(check_glyphs(derive(settings, items, observances, reference_time(), PREVIEW)))
     return sort_unique(problems), tree
 
 
@@ -85,18 +88,17 @@ def build(settings: Settings, now: Optional[datetime] = None, mode: str = PRODUC
         observances, found = load_observances(settings, _campaign_slugs(tree))
         problems += found
     with _timed(timings, "derive"):
-        site = derive(settings, items, now, mode)
-        site.observances = observances
+        site = derive(settings, items, observances, now, mode)
     with _timed(timings, "images"):
-        site.media = prepare_media(site)
-        problems.extend(site.media.problems)
+        media = prepare_media(site)
+        problems.extend(media.problems)
     with _timed(timings, "render"):
-        outputs, blocks = render_site(site, GENERATORS, SECTIONS)
+        outputs, blocks = render_site(site, media, generators(media), SECTIONS)
     with _timed(timings, "languages"):
         pages, fallbacks = build_page_map(site, outputs, partial(render_fallback, site), partial(render_notice, site))
         outputs = sorted(outputs + fallbacks, key=lambda o: o.path)
-    return Result(sort_unique(problems), outputs, blocks, site, timings=timings,
-                  page_globals={**build_globals(site), "feed_links": partial(head_links, site)}, pages=pages)
+    return Result(sort_unique(problems), outputs, blocks, site, media, pages, timings=timings,
+                  page_globals={**build_globals(site), "feed_links": partial(head_links, site)})
 
 
 def _campaign_slugs(tree) -> set:

@@ -173,3 +173,34 @@ def test_history_is_read_with_one_git_log_for_the_whole_folder(tmp_path: Path, m
     assert int(event["SEQUENCE"]) == 5
     assert len([c for c in calls if "log" in c]) == 1
     assert len(calls) == 2  # the log, and one read of the old versions
+
+
+def test_derive_dates_every_content_file_and_rendering_runs_no_git(tmp_path: Path, monkeypatch):
+    from build_tools.model.stamps import Stamp
+    from build_tools.pipeline import SECTIONS, generators
+    from build_tools.render.pages import render_site
+
+    root = _project(tmp_path / "p")
+    _write_event(root, start="2024-06-06T09:30:00+08:00")
+    _commit(root, "new day", "2024-05-06T10:00:00+08:00")
+    english = root / "campaigns" / "history-test" / "events" / "talk.en.md"
+    english.write_text("---\ntitle: Talk\nsummary: In English.\n---\nText.\n", encoding="utf-8")
+    _commit(root, "English", "2024-05-08T10:00:00+08:00")
+    result = build(load_settings(root / "mkdocs.yml"), now=datetime(2030, 1, 1, tzinfo=timezone.utc))
+    may = lambda day: datetime(2024, 5, day, 2, tzinfo=timezone.utc)  # noqa: E731  10:00 in Beijing
+    stamps = result.site.stamps
+    assert stamps.file("history-test/index.zh.md") == Stamp(may(1), may(1), 0)
+    assert stamps.file("history-test/events/talk.zh.md") == Stamp(may(1), may(6), 1)
+    talk = next(e for e in result.site.entries if e.slug == "talk")
+    # in English the item changed when its translation did; its time changed once either way
+    assert stamps.item(talk.item, "zh") == Stamp(may(1), may(6), 1)
+    assert stamps.item(talk.item, "en") == Stamp(may(1), may(8), 1)
+
+    def no_git(*args, **kwargs):
+        raise AssertionError(f"a process ran while rendering: {args}")
+
+    monkeypatch.setattr(subprocess, "run", no_git)
+    outputs, _blocks = render_site(result.site, result.media, generators(result.media), SECTIONS)
+    feed = next(o for o in outputs if o.path == "en/calendar/events/talk.ics")
+    event = Calendar.from_ical(feed.content).walk("VEVENT")[0]
+    assert (event.decoded("LAST-MODIFIED"), int(event["SEQUENCE"])) == (may(8), 1)

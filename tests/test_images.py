@@ -199,7 +199,7 @@ def test_changing_an_image_invalidates_its_cache_entry(tmp_path):
     first = _build(project)
     before = _published(first, "cover")
     second = _build(project)  # nothing changed: everything from the cache, the same files
-    assert second.site.media.cache_stats["miss"] == 0 and _published(second, "cover") == before
+    assert second.media.cache_stats["miss"] == 0 and _published(second, "cover") == before
     # the same name, other pixels
     (project / "campaigns" / "image-test" / "cover.jpg").write_bytes(photo(600, 901))
     third = _build(project)
@@ -208,7 +208,7 @@ def test_changing_an_image_invalidates_its_cache_entry(tmp_path):
     assert sorted(after.values()) != sorted(before.values())
     with Image.open(BytesIO(after[max((a for a in after if a.endswith(".jpg")), key=_width)])) as im:
         assert im.size == (600, 901)  # the new image, not the old one
-    images_missed = third.site.media.cache_stats["miss"]
+    images_missed = third.media.cache_stats["miss"]
     assert images_missed >= 1
     assert _published(third, "photo") == _published(first, "photo")  # the others were not made again
 

@@ -192,9 +192,9 @@ class CampaignsPlugin(BasePlugin[CampaignsConfig]):
         self.marks.pages_rendered += 1
         src = page.file.src_uri
         lang, _neutral = split(self.settings, src)
-        media = self.result.site.media if self.result and self.result.site else None
-        if media is not None and media.card(lang):
-            page.meta.setdefault("card", media.card(lang))  # hand-written pages share the site's card
+        card = self.result.media.card(lang) if self.result else None
+        if card:
+            page.meta.setdefault("card", card)  # hand-written pages share the site's card
         # Material prints meta values (title, description, author...) without
         # escaping: hand it escaped markup.
         page.meta.update({k: _escaped(v) for k, v in page.meta.items()})

@@ -3,69 +3,50 @@
 Written with the icalendar library, which escapes text and folds lines at 75
 octets without splitting a UTF-8 character. Nothing here reads a clock: UIDs come
 from slugs and the site's host (the same in every build and language), DTSTAMP,
-LAST-MODIFIED and SEQUENCE from the sources' git history (history.py), falling
-back to the build's reference time for files git does not know.
+LAST-MODIFIED and SEQUENCE from the stamps derive computed from the sources' git
+history (model/stamps.py): nothing here runs git or reads old revisions.
 """
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, timedelta
 from functools import lru_cache
-from typing import Optional
 
-import frontmatter
 from icalendar import Calendar, Event, Timezone, vDuration
-from pydantic import TypeAdapter, ValidationError
 
 from ..core import calendar_urls
 
-from ..model import history
 from ..model.days import event_days
 from ..i18n.catalogues import translations
-from ..content.models import When
 from ..content.theme_days import Observance
 from ..core.output import Output
 from ..model.site import Entry, Site
+from ..model.stamps import Stamp
 from ..core.urls import lang_prefix, page_url
-from ..content.strict_yaml import parse_list, parse_mapping
 
 # Event status -> STATUS. "held" is a confirmed event that took place.
 STATUS = {"scheduled": "CONFIRMED", "held": "CONFIRMED", "postponed": "TENTATIVE", "cancelled": "CANCELLED"}
 REFRESH = timedelta(hours=12)  # how often subscribed clients should fetch again
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")  # RFC 5545 TEXT allows no control characters but tab
-_WHEN = TypeAdapter(When)
 _END = b"END:VCALENDAR\r\n"
-
-
-@dataclass(frozen=True)
-class Stamp:
-    """When an event or theme day was first and last changed, and its SEQUENCE."""
-
-    created: datetime
-    modified: datetime
-    sequence: int
 
 
 def outputs(site: Site) -> list[Output]:
     """Every feed of every language (a pipeline generator)."""
-    log = history.read(site.settings.content_dir, site.now)
-    events = event_stamps(site, log)
-    themes = observance_stamps(site, log)
     out = []
     for lang in site.languages:
-        out.extend(language_feeds(site, lang, events, themes, log))
+        out.extend(language_feeds(site, lang))
     return out
 
 
-def language_feeds(site: Site, lang: str, events: dict, themes: dict, log: history.History) -> list[Output]:
+def language_feeds(site: Site, lang: str) -> list[Output]:
     prefix = lang_prefix(lang, site.settings.source_language)
     _ = translations(lang).gettext
     name = site.settings.site_name
     # Each event is written once and the same lines go into every feed that lists it.
     listed = sorted(site.listed("event"), key=lambda e: (event_days(e.model, site.settings.tz), e.slug))
-    pieces = {e.slug: _Piece.of(_event(site, e, lang, _stamp_for(site, e, lang, events, log))) for e in listed}
+    pieces = {e.slug: _Piece.of(_event(site, e, lang, site.stamps.item(e.item, lang))) for e in listed}
     out = []
     if listed:
         out.append(_feed(site, lang, calendar_urls.all_events_ics(prefix), f"{name} · {_('Events')}",
@@ -82,7 +63,7 @@ def language_feeds(site: Site, lang: str, events: dict, themes: dict, log: histo
         first_year = _first_year(site, site.observances)
         components = []
         for obs in site.observances:
-            stamp = themes.get(obs.slug) or Stamp(site.now, site.now, 0)
+            stamp = site.stamps.observance(obs.slug)
             components.extend(_Piece.of(e) for e in _theme_day(site, obs, lang, stamp, first_year))
         out.append(_feed(site, lang, calendar_urls.theme_days_ics(prefix), f"{name} · {_('Theme days')}", components))
     return out
@@ -99,117 +80,6 @@ class _Piece:
     def of(cls, component) -> "_Piece":
         times = [component.decoded(name) for name in ("DTSTART", "DTEND") if name in component]
         return cls(component.to_ical(), tuple(t.year for t in times if isinstance(t, datetime)))
-
-
-# --- stamps from history -------------------------------------------------------------
-
-def _rel(site: Site, doc) -> str:
-    return doc.abs_path.relative_to(site.settings.content_dir).as_posix()
-
-
-def event_stamps(site: Site, log: history.History) -> dict:
-    """slug -> Stamp of every published event, from its source file's history."""
-    tz = site.settings.tz
-    paths = {e.slug: _rel(site, e.item.source.doc) for e in site.by_kind.get("event", [])}
-    texts = log.texts(paths.values())
-    stamps = {}
-    for slug, path in paths.items():
-        tracked = [(v.when, texts.get((path, i))) for i, v in enumerate(log.versions(path))]
-        stamps[slug] = _track([(when, data, _event_key(data, tz)) for when, data in tracked if data is not None]) \
-            or Stamp(site.now, site.now, 0)
-    return stamps
-
-
-def observance_stamps(site: Site, log: history.History) -> dict:
-    """slug -> Stamp of every theme day, from the history of observances.yml."""
-    from ..content.load import OBSERVANCES_FILE
-
-    versions = log.versions(OBSERVANCES_FILE)
-    texts = log.texts([OBSERVANCES_FILE])
-    parsed = [(v.when, _observance_entries(texts.get((OBSERVANCES_FILE, i)))) for i, v in enumerate(versions)]
-    stamps = {}
-    for obs in site.observances:
-        rows = []
-        for when, entries in parsed:
-            entry = entries.get(obs.slug)
-            if entry is not None:
-                timing = json.dumps([entry.get("date"), entry.get("dates")], default=str, sort_keys=True)
-                rows.append((when, json.dumps(entry, default=str, sort_keys=True, ensure_ascii=False), timing))
-        stamp = _track(rows)
-        if stamp is not None:
-            stamps[obs.slug] = stamp
-    return stamps
-
-
-def _track(rows) -> Optional[Stamp]:
-    """rows: (when, content, timing key) oldest first -> created, last change, timing changes."""
-    created = modified = None
-    sequence, last_content, last_timing = 0, None, None
-    for when, content, timing in rows:
-        if created is None:
-            created = when
-        if content != last_content:
-            modified = when
-        if timing is not None:
-            if last_timing is not None and timing != last_timing:
-                sequence += 1
-            last_timing = timing
-        last_content = content
-    return Stamp(created, modified, sequence) if created is not None else None
-
-
-def _event_key(data: bytes, tz) -> Optional[str]:
-    """What SEQUENCE follows: start, end, place and status as a calendar shows them."""
-    fields = _front_matter(data)
-    if fields is None:
-        return None
-    key = {name: _moment_key(fields.get(name), tz) for name in ("start", "end")}
-    key["venue"] = fields.get("venue")
-    status = fields.get("status") or "scheduled"
-    key["status"] = STATUS.get(status, status) if isinstance(status, str) else status
-    return json.dumps(key, default=str, sort_keys=True, ensure_ascii=False)
-
-
-def _moment_key(value, tz):
-    if value is None:
-        return None
-    try:
-        value = _WHEN.validate_python(value)
-    except ValidationError:
-        return repr(value)
-    if isinstance(value, datetime):
-        return (value if value.tzinfo else value.replace(tzinfo=tz)).astimezone(timezone.utc).isoformat()
-    return value.isoformat()
-
-
-def _front_matter(data: bytes) -> Optional[dict]:
-    try:
-        text = data.decode("utf-8").lstrip("\ufeff").strip()
-        fm_text, _body = frontmatter.YAMLHandler().split(text)
-    except (UnicodeDecodeError, ValueError):
-        return None
-    parsed = parse_mapping(fm_text)
-    return parsed.data if parsed.readable else None
-
-
-def _observance_entries(data: Optional[bytes]) -> dict:
-    if data is None:
-        return {}
-    try:
-        parsed = parse_list(data.decode("utf-8").lstrip("\ufeff"))
-    except UnicodeDecodeError:
-        return {}
-    return {e["slug"]: e for e in parsed.data if isinstance(e, dict) and isinstance(e.get("slug"), str)}
-
-
-def _stamp_for(site: Site, entry: Entry, lang: str, events: dict, log: history.History) -> Stamp:
-    """The event's stamp; LAST-MODIFIED also follows the translation the feed shows."""
-    stamp = events[entry.slug]
-    version = entry.item.version(lang)
-    if version is None or version is entry.item.source:
-        return stamp
-    changed = log.changed(_rel(site, version.doc))
-    return Stamp(stamp.created, max(stamp.modified, changed), stamp.sequence)
 
 
 # --- components ------------------------------------------------------------------------

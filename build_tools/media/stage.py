@@ -1,6 +1,10 @@
 """The images stage of a build: every image content uses, the share cards and the posters,
 made once (through the cache in .cache/) before pages are rendered, so that pages know
-their images' sizes and a broken image is a problem in the same list as the others."""
+their images' sizes and a broken image is a problem in the same list as the others.
+
+Its result, Media, is complete when the stage returns: render gets it from the pipeline
+next to the Site, and it holds every file the build publishes under media/ (images, cards,
+posters and linked files copied as they are)."""
 from __future__ import annotations
 
 import os
@@ -12,8 +16,10 @@ from typing import Optional
 from .cards import build_cards
 from .cache import Cache, key_of
 from .decode import ImageError, Processed, Spec, process
+from .files import linked_files
 from .pictures import Picture, Published, Use, published_name, uses_of
 from .posters import build_posters
+from ..core import urls
 from ..core.problems import Problem, problem
 from ..core.output import Output
 from ..core.settings import Settings
@@ -28,12 +34,20 @@ class Media:
     handled: set = field(default_factory=set)  # content paths the image pipeline owns (never copied as they are)
     cards: dict = field(default_factory=dict)
     posters: dict = field(default_factory=dict)
-    outputs: list = field(default_factory=list)
+    outputs: list = field(default_factory=list)  # every published image, card, poster and linked file
     problems: list = field(default_factory=list)
     cache_stats: dict = field(default_factory=dict)
 
     def picture(self, content_path: str) -> Optional[Picture]:
         return self.pictures.get(content_path)
+
+    def published(self, content_path: str, largest: bool = False) -> Optional[str]:
+        """Where a linked file is published: an image's default (or largest) copy, never its
+        original; another file as it is. None for an image that could not be published."""
+        if content_path not in self.handled:
+            return urls.media_src(content_path)
+        picture = self.pictures.get(content_path)
+        return (picture.largest if largest else picture.default).path if picture else None
 
     def card(self, lang: str, entry: Optional[Entry] = None) -> Optional[str]:
         key = (lang, entry.kind, entry.slug) if entry is not None else (lang,)
@@ -86,6 +100,7 @@ def prepare(site: Site, spec: Spec = Spec()) -> Media:
     media.posters, outputs, problems = build_posters(site, cache, stacks)
     media.outputs.extend(outputs)
     media.problems.extend(problems)
+    media.outputs.extend(linked_files(site, media.handled))
     media.cache_stats = dict(cache.stats)
     return media
 

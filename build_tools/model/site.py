@@ -1,13 +1,18 @@
-"""Derive: the whole site model, built once from every validated item before rendering."""
+"""Derive: the whole site model, built once from every validated item before rendering.
+
+A Site is complete when derive returns: entries in order, theme days and the git stamps
+of every content file. Nothing is added to it later (the images stage makes its own Media)."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Optional
 
 from ..content import publication
+from ..content.theme_days import Observance
 from ..core.settings import Settings
 from ..content.validate import Item
+from .stamps import Stamps, read as read_stamps
 
 
 @dataclass
@@ -40,17 +45,17 @@ class Entry:
         return (version or self.item.source).model
 
 
-@dataclass
+@dataclass(frozen=True)
 class Site:
     settings: Settings
     now: datetime
     mode: str
     entries: list[Entry]
-    by_kind: dict = field(default_factory=dict)  # kind -> [Entry] in display order
-    campaigns: dict = field(default_factory=dict)  # slug -> Entry
-    children: dict = field(default_factory=dict)  # (campaign slug, kind) -> [Entry]
-    observances: list = field(default_factory=list)  # theme days (observances.Observance)
-    media: Optional[object] = None  # media.Media: published images, cards, posters (set by the images stage)
+    by_kind: dict  # kind -> [Entry] in display order
+    campaigns: dict  # slug -> Entry
+    children: dict  # (campaign slug, kind) -> [Entry]
+    observances: list[Observance]  # theme days
+    stamps: Stamps  # when each content file and theme day changed (git history)
 
     @property
     def languages(self) -> list[str]:
@@ -88,14 +93,14 @@ def sort_key(entry: Entry):
     return (day or date.min, entry.slug)
 
 
-def derive(settings: Settings, items: list[Item], now: datetime, mode: str) -> Site:
+def derive(settings: Settings, items: list[Item], observances: list[Observance], now: datetime, mode: str) -> Site:
     tz = settings.tz
     entries = []
     for item in items:
         st = publication.state(item.source.model, now, tz)
         if publication.published(st, mode):
             entries.append(Entry(item, st, publication.listed(st, mode)))
-    site = Site(settings, now, mode, entries)
+    by_kind = {}
     for kind in ("campaign", "event", "story", "article"):
         of_kind = [e for e in entries if e.kind == kind]
         if kind == "story":
@@ -104,12 +109,14 @@ def derive(settings: Settings, items: list[Item], now: datetime, mode: str) -> S
             of_kind.sort(key=lambda e: (starts.get(e.item.campaign, date.min), e.slug), reverse=True)
         else:
             of_kind.sort(key=sort_key, reverse=True)
-        site.by_kind[kind] = of_kind
-    site.campaigns = {e.slug: e for e in site.by_kind["campaign"]}
+        by_kind[kind] = of_kind
+    children: dict = {}
     for kind in ("event", "story", "article"):
-        for entry in site.by_kind[kind]:
-            site.children.setdefault((entry.item.campaign, kind), []).append(entry)
-    for key, group in site.children.items():
+        for entry in by_kind[kind]:
+            children.setdefault((entry.item.campaign, kind), []).append(entry)
+    for key, group in children.items():
         if key[1] == "event":  # a campaign's programme reads in time order
             group.sort(key=sort_key)
-    return site
+    stamps = read_stamps(settings.content_dir, now, [e.item for e in entries], tz)
+    return Site(settings, now, mode, entries, by_kind, {e.slug: e for e in by_kind["campaign"]}, children,
+                observances, stamps)

@@ -18,6 +18,7 @@ from ..i18n.dates import format_range
 from ..i18n.languages import language
 from ..content.publication import moment
 from ..core.output import Output
+from ..media.stage import Media
 from ..model.site import Entry, Site
 
 MAX_ENTRIES = 50
@@ -30,7 +31,7 @@ def clean(text) -> str:
     return _NOT_XML.sub("", str(text)) if text is not None else ""
 
 
-def feed_outputs(site: Site) -> list[Output]:
+def feed_outputs(site: Site, media: Media) -> list[Output]:
     """The feeds of every language; none without a published address to point to."""
     if not site.settings.site_url:
         return []
@@ -39,7 +40,7 @@ def feed_outputs(site: Site) -> list[Output]:
         for kind in urls.FEED_KINDS:
             feed = _Feed(site, kind, lang)
             outputs.append(Output(feed.path("atom"), feed.atom()))
-            outputs.append(Output(feed.path("json"), feed.json_feed()))
+            outputs.append(Output(feed.path("json"), feed.json_feed(media)))
     return outputs
 
 
@@ -76,14 +77,11 @@ class _Feed:
     def home_url(self) -> str:
         return self.url(urls.page_url(urls.index_src(self.kind, 1, self.prefix)))
 
-    def image_url(self, entry: Entry):
+    def image_url(self, entry: Entry, media: Media):
         version = entry.item.version(self.lang)
         found = version.links.get(version.model.cover) if version.model.cover else None
-        media = self.site.media
-        if found and media is not None and found[1] in media.handled:  # a published copy, never the original
-            picture = media.picture(found[1])
-            return self.url(picture.default.path) if picture else None
-        return self.url(urls.media_src(found[1])) if found else None
+        path = media.published(found[1]) if found else None  # an image's published copy, never its original
+        return self.url(path) if path else None
 
     # text
     def title(self) -> str:
@@ -132,7 +130,7 @@ class _Feed:
                 fe.category(term=clean(tag))
         return fg.atom_str(pretty=True, encoding="UTF-8")
 
-    def json_feed(self) -> bytes:
+    def json_feed(self, media: Media) -> bytes:
         items = []
         for entry in self.entries:
             model = entry.item.version(self.lang).model
@@ -144,7 +142,7 @@ class _Feed:
                 "content_text": self.summary(entry),
                 "date_published": self.dates[id(entry)].isoformat(),
             }
-            image = self.image_url(entry)
+            image = self.image_url(entry, media)
             if image:
                 item["image"] = image
             if model.tags:

@@ -11,9 +11,9 @@ from markupsafe import Markup
 
 from ..core import calendar_urls
 
-from ..core import urls
 from ..model.days import event_days
 from ..safety.script_json import script_json
+from ..media.stage import Media
 from ..model.site import Entry, Site
 
 STATUS = {
@@ -24,7 +24,7 @@ STATUS = {
 }
 LANGUAGE_TAGS = {"zh": "zh-CN"}
 COUNTRY = "CN"
-def event_data(site: Site, entry: Entry, lang: str) -> dict:
+def event_data(site: Site, media: Media, entry: Entry, lang: str) -> dict:
     version = entry.item.version(lang) or entry.item.source
     model = version.model
     tz = site.settings.tz
@@ -47,8 +47,9 @@ def event_data(site: Site, entry: Entry, lang: str) -> dict:
     url = calendar_urls.absolute(site_url, calendar_urls.item_url(site, entry, lang))
     if url:
         data["url"] = url
-    images = _images(site, version, model) or (_images(site, campaign.item.version(lang) or campaign.item.source,
-                                                        campaign_model) if campaign is not None else [])
+    images = _images(site, media, version, model) or (
+        _images(site, media, campaign.item.version(lang) or campaign.item.source, campaign_model)
+        if campaign is not None else [])
     if images:
         data["image"] = images
     if model.registration:
@@ -56,9 +57,9 @@ def event_data(site: Site, entry: Entry, lang: str) -> dict:
     return data
 
 
-def event_script(site: Site, entry: Entry, lang: str) -> Markup:
+def event_script(site: Site, media: Media, entry: Entry, lang: str) -> Markup:
     """The <script type="application/ld+json"> element of an event page."""
-    return Markup('<script type="application/ld+json">') + script_json(event_data(site, entry, lang)) \
+    return Markup('<script type="application/ld+json">') + script_json(event_data(site, media, entry, lang)) \
         + Markup("</script>")
 
 
@@ -111,18 +112,12 @@ def _government(site: Site, key: str, lang: str) -> str:
     return str(gov.get(key) or "")
 
 
-def _images(site: Site, version, model) -> list[str]:
+def _images(site: Site, media: Media, version, model) -> list[str]:
     if model is None or not getattr(model, "cover", None):
         return []
     found = version.links.get(model.cover)
     if not found or found[0] != "file":
         return []
-    media = site.media
-    if media is not None and found[1] in media.handled:  # a published copy, never the original
-        picture = media.picture(found[1])
-        if picture is None:
-            return []
-        url = calendar_urls.absolute(site.settings.site_url, picture.default.path)
-    else:
-        url = calendar_urls.absolute(site.settings.site_url, urls.media_src(found[1]))
+    path = media.published(found[1])  # an image's published copy, never its original
+    url = calendar_urls.absolute(site.settings.site_url, path) if path else None
     return [url] if url else []

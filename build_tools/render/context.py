@@ -8,6 +8,7 @@ from ..core import calendar_urls, urls
 from ..i18n.dates import format_day, format_range
 from ..i18n.languages import language
 from ..media import pictures
+from ..media.stage import Media
 from ..model.site import Entry, Site
 from ..publish.jsonld import event_script
 from .notices import item_notice
@@ -16,15 +17,12 @@ from .notices import item_notice
 class PageContext:
     """What a template may ask about the page it renders: links, labels, dates."""
 
-    def __init__(self, site: Site, src: str, lang: str, sources: dict, version=None, sections=None):
+    def __init__(self, site: Site, src: str, lang: str, sources: dict):
         self.site, self.src, self.lang = site, src, lang
-        # Sections that later rooms render into item pages (the calendar's), wired by the pipeline.
-        self._sections = sections or {}
         self.language = language(site.settings, lang)
         self.source_language = language(site.settings, site.settings.source_language)
         self.prefix = self.language.prefix
         self._sources = sources  # content path → page src, for links between items
-        self._version = version
         self._ = self.language.gettext
         self.ngettext = self.language.ngettext
 
@@ -48,32 +46,12 @@ class PageContext:
             "%(num)d more item is only in %(language)s", "%(num)d more items are only in %(language)s", count,
         ) % {"num": count, "language": self.language.name_of(self.source_language)}
 
-    def image(self, path: str) -> str:
-        found = self._version.links.get(path) if self._version else None
-        if not found:
-            return path
-        return self._link(urls.media_src(found[1]))
-
     def feed_links(self, kind: str) -> list:
         """(format name, link) of the kind's feeds in this page's language."""
         if kind not in urls.FEED_KINDS or not self.site.settings.site_url:
             return []
         return [(name, self._link(urls.feed_src(kind, fmt, self.prefix)))
                 for fmt, name in (("atom", "Atom"), ("json", "JSON Feed"))]
-
-    def picture(self, entry: Entry, target: str, alt: str, eager: bool = False) -> Markup:
-        """A published image as <picture>; nothing when the image could not be published."""
-        media = self.site.media
-        found = (self._version.links.get(target) if self._version else None) or entry.item.source.links.get(target)
-        if media is None or not found:
-            return Markup('<img src="{}" alt="{}">').format(self.image(target), alt)
-        picture = media.picture(found[1])
-        return pictures.picture_html(picture, self.src, alt, eager) if picture else Markup("")
-
-    def poster(self, entry: Entry):
-        """Links to an event's printable poster, {"pdf": url, "png": url}, or None."""
-        found = self.site.media.poster(self.lang, entry) if self.site.media is not None else None
-        return {ext: self._link(path) for ext, path in found.items()} if found else None
 
     def _link(self, url: str) -> str:
         return urls.relative(self.src, url)
@@ -122,16 +100,39 @@ class PageContext:
     def ics_href(self, entry: Entry) -> str:
         return self._link(calendar_urls.event_ics(entry.slug, self.prefix))
 
-    def event_jsonld(self, entry: Entry) -> Markup:
-        return event_script(self.site, entry, self.lang)
-
-    def calendar_section(self, campaign: Entry) -> Markup:
-        section = self._sections.get("calendar")
-        return section(self, campaign) if section is not None else Markup("")
-
     # dates
     def when(self, model) -> str:
         locale, tz = self.language.locale, self.site.settings.tz
         if hasattr(model, "start"):
             return format_range(model.start, model.end, locale, tz)
         return format_day(model.date, locale, tz)
+
+
+class ItemPage(PageContext):
+    """An item's page: also its pictures, its poster, its schema.org data and the sections
+    that later rooms render into it (the calendar's, wired by the pipeline)."""
+
+    def __init__(self, site: Site, media: Media, src: str, lang: str, sources: dict, version, sections=None):
+        super().__init__(site, src, lang, sources)
+        self.media, self._version = media, version
+        self._sections = sections or {}
+
+    def picture(self, entry: Entry, target: str, alt: str, eager: bool = False) -> Markup:
+        """A published image as <picture>; nothing when the image could not be published."""
+        found = self._version.links.get(target) or entry.item.source.links.get(target)
+        if not found:
+            return Markup('<img src="{}" alt="{}">').format(target, alt)
+        picture = self.media.picture(found[1])
+        return pictures.picture_html(picture, self.src, alt, eager) if picture else Markup("")
+
+    def poster(self, entry: Entry):
+        """Links to an event's printable poster, {"pdf": url, "png": url}, or None."""
+        found = self.media.poster(self.lang, entry)
+        return {ext: self._link(path) for ext, path in found.items()} if found else None
+
+    def event_jsonld(self, entry: Entry) -> Markup:
+        return event_script(self.site, self.media, entry, self.lang)
+
+    def calendar_section(self, campaign: Entry) -> Markup:
+        section = self._sections.get("calendar")
+        return section(self, campaign) if section is not None else Markup("")

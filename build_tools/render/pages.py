@@ -15,16 +15,18 @@ from ..core import urls
 from ..core.output import Output
 from ..i18n.languages import language
 from ..media import pictures
+from ..media.stage import Media
 from ..model.site import Entry, Site, sort_key
-from .context import PageContext
+from .context import ItemPage, PageContext
 from .environment import front_matter, html_block, site_environment
 
 
-def render_site(site: Site, generators=(), sections=None) -> tuple[list[Output], dict]:
-    """Every generated output, and the blocks that hand-written pages embed.
+def render_site(site: Site, media: Media, generators=(), sections=None) -> tuple[list[Output], dict]:
+    """Every generated output (with the images stage's files), and the blocks that
+    hand-written pages embed.
 
     `generators` are functions site -> [Output] for the other outputs (calendars,
-    feeds, images...); each handles the languages itself. `sections` are the parts of item
+    feeds...); each handles the languages itself. `sections` are the parts of item
     pages that later rooms render (name -> function(page context, entry) -> Markup).
     """
     outputs: list[Output] = []
@@ -33,11 +35,11 @@ def render_site(site: Site, generators=(), sections=None) -> tuple[list[Output],
         sources = _page_sources(site, lang)
         for entry in site.entries:
             if entry.item.version(lang) is not None:
-                outputs.append(render_item(site, entry, lang, sources, sections))
+                outputs.append(render_item(site, media, entry, lang, sources, sections))
         for kind in urls.KIND_FOLDER:
-            outputs.extend(render_index(site, kind, lang, sources))
+            outputs.extend(render_index(site, media, kind, lang, sources))
         blocks[_block_name("home", lang, site)] = render_home(site, lang, sources)
-    outputs.extend(media_outputs(site))
+    outputs.extend(media.outputs)
     for generate in generators:
         outputs.extend(generate(site))
     return _one_per_path(outputs), blocks
@@ -69,10 +71,10 @@ def _one_per_path(outputs: list[Output]) -> list[Output]:
     return [by_path[p] for p in sorted(by_path)]
 
 
-def render_item(site: Site, entry: Entry, lang: str, sources: dict, sections=None) -> Output:
+def render_item(site: Site, media: Media, entry: Entry, lang: str, sources: dict, sections=None) -> Output:
     version = entry.item.version(lang)
     src = urls.item_src(entry.kind, entry.slug, urls.lang_prefix(lang, site.settings.source_language))
-    page = PageContext(site, src, lang, sources, version, sections)
+    page = ItemPage(site, media, src, lang, sources, version, sections)
     env = site_environment(site, lang)
     model = version.model
     campaign = site.campaign_of(entry) if entry.kind != "campaign" else None
@@ -85,13 +87,13 @@ def render_item(site: Site, entry: Entry, lang: str, sources: dict, sections=Non
     common = {"page": page, "entry": entry, "m": model, "campaign": campaign}
     header = html_block(env, "item_header.html.j2", **common)
     footer = html_block(env, "item_footer.html.j2", related=related, **common)
-    body = _body(version, src, sources, urls.lang_prefix(lang, site.settings.source_language), site.media)
-    card = site.media.card(lang, entry) if site.media is not None else None
+    body = _body(version, src, sources, urls.lang_prefix(lang, site.settings.source_language), media)
+    card = media.card(lang, entry)
     text = f"{front_matter(model.title, model.summary, {'card': card} if card else None)}{header}\n\n{body}\n\n{footer}\n"
     return Output(src, text.encode("utf-8"), trusted=(header, footer))
 
 
-def render_index(site: Site, kind: str, lang: str, sources: dict) -> list[Output]:
+def render_index(site: Site, media: Media, kind: str, lang: str, sources: dict) -> list[Output]:
     env = site_environment(site, lang)
     entries = site.listed(kind, lang)
     only_in_source = site.only_in_source(kind, lang)
@@ -110,7 +112,7 @@ def render_index(site: Site, kind: str, lang: str, sources: dict) -> list[Output
                      source_src=urls.index_src(kind))
         shown = title if number == 1 else f"{title} ({number})"
         # Lists repeat the items' summaries: searching them would only double the index.
-        card = site.media.card(lang) if site.media is not None else None
+        card = media.card(lang)
         meta = front_matter(shown, None, {"search": {"exclude": True}, **({"card": card} if card else {})})
         outputs.append(Output(src, f"{meta}{html}\n".encode("utf-8"), trusted=(html,)))
     return outputs
@@ -139,32 +141,18 @@ def render_home(site: Site, lang: str, sources: dict) -> str:
                  news=site.listed("article", lang)[:5])
 
 
-def media_outputs(site: Site) -> list[Output]:
-    """Linked files published as they are; images go through the images stage instead."""
-    handled = site.media.handled if site.media is not None else set()
-    files = {}
-    for entry in site.entries:
-        for version in (entry.item.source, *entry.item.translations.values()):
-            for kind, path in version.links.values():
-                if kind == "file" and path not in handled:
-                    files[urls.media_src(path)] = str(site.settings.content_dir / path)
-    return [Output(path, source=source) for path, source in sorted(files.items())]
-
-
-def _body(version, src: str, sources: dict, prefix: str = "", media=None) -> str:
-    body = version.doc.body
-    if media is not None:  # images shown in the body become <picture>s of the published variants
-        body = pictures.inline_pictures(body, version.links, src, media.pictures)
+def _body(version, src: str, sources: dict, prefix: str, media: Media) -> str:
+    # Images shown in the body become <picture>s of the published variants.
+    body = pictures.inline_pictures(version.doc.body, version.links, src, media.pictures)
     mapping, unpublished = {}, []
     for target, (kind, path) in version.links.items():
         _path, fragment = split_target(target)
         if kind == "page":
             to = sources.get(path)
-        elif media is not None and path in media.handled:  # a link to an image: its largest published copy
-            picture = media.picture(path)
-            to, fragment = (picture.largest.path if picture else None), ""
-        else:
-            to = urls.media_src(path)
+        else:  # a file as it is, or an image's largest published copy (which has no fragments)
+            to = media.published(path, largest=True)
+            if path in media.handled:
+                fragment = ""
         if to:
             mapping[target] = urls.md_relative(src, to) + fragment
         elif kind == "page":
