@@ -208,10 +208,9 @@ def _month_page(site, lang, prefix, rows, year, month, previous, following) -> O
 def _agenda(site, lang, prefix, rows, month_keys) -> Output:
     src = calendar_urls.agenda_src(prefix)
     page = CalendarPage(site, src, lang, {})
-    today = site.today
-    upcoming = [r for r in rows if r.last >= today]
+    upcoming = [r for r in rows if site.is_upcoming(r.entry)]
     past_by_year = defaultdict(list)
-    for row in reversed([r for r in rows if r.last < today]):
+    for row in reversed([r for r in rows if not site.is_upcoming(r.entry)]):
         past_by_year[row.first.year].append(row)
     by_year = defaultdict(list)
     for year, month in month_keys:

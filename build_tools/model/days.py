@@ -23,6 +23,15 @@ def event_days(model, tz: tzinfo) -> tuple[date, date]:
     return first, last
 
 
+def last_day(model, tz: tzinfo) -> date:
+    """The last day an event or a campaign covers, by the midnight rule of event_days.
+
+    Until that day is over it is upcoming; then it is past (home, lists, calendars). An evening
+    event ending at 00:00 is past the next morning; one ending at 00:30 covers that day, as the
+    month grid shows it, and so stays upcoming until the day is over."""
+    return event_days(model, tz)[1]
+
+
 def days(first: date, last: date) -> list[date]:
     return [first + timedelta(days=n) for n in range((last - first).days + 1)]
 

@@ -12,6 +12,7 @@ from ..content import publication
 from ..content.theme_days import Observance
 from ..core.settings import Settings
 from ..content.validate import Item
+from .days import last_day
 from .stamps import Stamps, read as read_stamps
 
 
@@ -77,13 +78,13 @@ class Site:
     def campaign_of(self, entry: Entry):
         return self.campaigns.get(entry.item.campaign)
 
-    def last_day(self, entry: Entry) -> date:
-        model = entry.model
-        end = getattr(model, "end", None) or getattr(model, "start", None) or getattr(model, "date", None)
-        return end.astimezone(self.settings.tz).date() if isinstance(end, datetime) else end
+    def is_upcoming(self, entry: Entry) -> bool:
+        """The one rule for upcoming and past: an event or campaign is upcoming until its
+        last day (days.last_day) is over."""
+        return last_day(entry.model, self.settings.tz) >= self.today
 
     def upcoming(self, kind: str, lang: Optional[str] = None) -> list[Entry]:
-        return [e for e in self.listed(kind, lang) if self.last_day(e) >= self.today]
+        return [e for e in self.listed(kind, lang) if self.is_upcoming(e)]
 
 
 def sort_key(entry: Entry):

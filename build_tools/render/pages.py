@@ -121,8 +121,8 @@ def render_index(site: Site, media: Media, kind: str, lang: str, sources: dict) 
 def _groups(site: Site, kind: str, chunk: list, page: PageContext) -> list:
     if kind != "event":
         return [("", chunk)] if chunk else []
-    upcoming = sorted((e for e in chunk if site.last_day(e) >= site.today), key=sort_key)
-    past = [e for e in chunk if site.last_day(e) < site.today]
+    upcoming = sorted((e for e in chunk if site.is_upcoming(e)), key=sort_key)
+    past = [e for e in chunk if not site.is_upcoming(e)]
     groups = []
     if upcoming:
         groups.append((page._("Upcoming"), upcoming))
