@@ -1,10 +1,10 @@
 """When content files changed: their git history, read with one `git log` for the whole folder.
 
-Calendar feeds take DTSTAMP, LAST-MODIFIED and SEQUENCE from here, so that a feed
-changes only when its events do. Without git, or outside a repository, there is no
-history and callers fall back to the build's reference time. A file whose working
-copy differs from its last commit (an edit not yet committed) gets one more version,
-dated at the reference time.
+Derive reads it once to compute the stamps (stamps.py) that calendar feeds take DTSTAMP,
+LAST-MODIFIED and SEQUENCE from, so that a feed changes only when its events do. Without
+git, or outside a repository, there is no history and stamps fall back to the build's
+reference time. A file whose working copy differs from its last commit (an edit not yet
+committed) gets one more version, dated at the reference time.
 """
 from __future__ import annotations
 
@@ -43,15 +43,6 @@ class History:
                 found.append(FileVersion(self.now, ""))
             self._versions[path] = found
         return self._versions[path]
-
-    def changed(self, path: str) -> datetime:
-        """When a file last changed: its last commit, or the reference time."""
-        found = self.versions(path)
-        return found[-1].when if found else self.now
-
-    def created(self, path: str) -> datetime:
-        found = self.versions(path)
-        return found[0].when if found else self.now
 
     def texts(self, paths) -> dict:
         """{(path, index of version): bytes} for every version of these files, read with one git call."""
