@@ -19,6 +19,7 @@ from pydantic import TypeAdapter, ValidationError
 from ..content.load import OBSERVANCES_FILE
 from ..content.models import When
 from ..content.strict_yaml import parse_list, parse_mapping
+from ..content.validate import Item
 from . import history
 
 _WHEN = TypeAdapter(When)
@@ -47,7 +48,7 @@ class Stamps:
         """A content file's stamp, by its path relative to the content folder."""
         return self.files.get(path) or Stamp(self.now, self.now)
 
-    def item(self, item, lang: str) -> Stamp:
+    def item(self, item: Item, lang: str) -> Stamp:
         """An item as shown in a language: created with its source, changed when the source
         or the translation shown changed; SEQUENCE follows the source."""
         source = self.file(self.path_of(item.source.doc))
@@ -64,10 +65,11 @@ class Stamps:
         return _path(self.root, doc)
 
 
-def read(content_dir: Path, now: datetime, items, tz) -> Stamps:
+def read(content_dir: Path, now: datetime, items: list[Item], tz) -> Stamps:
     """The stamps of every version of these items and of the theme days file."""
     log = history.read(content_dir, now)
-    paths = sorted({_path(content_dir, v.doc) for item in items for v in (item.source, *item.translations.values())})
+    paths = {_path(content_dir, v.doc) for item in items for v in (item.source, *item.translations.values())}
+    paths = sorted(paths | {OBSERVANCES_FILE})
     events = {_path(content_dir, i.source.doc) for i in items if i.kind == "event"}
     texts = log.texts(sorted(events) + [OBSERVANCES_FILE])
     files = {}
