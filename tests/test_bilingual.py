@@ -11,7 +11,7 @@ from lxml import etree
 from htmlsite import html_files, page_of, parse
 
 SITE_URL = "https://example.org/"
-HREFLANG = {"zh": "zh-Hans", "en": "en"}
+HREFLANG = {"zh": "zh-CN", "en": "en"}
 
 
 def _pages(site: Path) -> list[Path]:
@@ -71,7 +71,7 @@ def test_a_fallback_names_the_original_in_the_readers_language(demo_site: Path):
     text = " ".join(doc.xpath("string(//*[@class='cs-fallback'])").split())
     assert "“双微”平台开设《两讲 两谈 两评》等专栏" in text
     assert "This page is not available in English yet" in text
-    original = doc.xpath("//*[@class='cs-fallback']//a[@hreflang='zh-Hans']/@href")[0]
+    original = doc.xpath("//*[@class='cs-fallback']//a[@hreflang='zh-CN']/@href")[0]
     assert _follow(demo_site, page, original) == "/news/two-lectures-two-talks-columns/"
     # fallbacks are for readers, not for search: not in the English index, not in the sitemap
     index = json.loads((demo_site / "en" / "search" / "search_index.json").read_text(encoding="utf-8"))
@@ -95,7 +95,7 @@ def test_english_pages_speak_english(demo_site: Path):
         assert "Website identification code" in footer
         assert doc.xpath("//input[@name='query']/@placeholder") == ["Search"]
     zh = parse(demo_site / "index.html")
-    assert zh.get("lang") == "zh-Hans"
+    assert zh.get("lang") == "zh-CN"
     assert zh.xpath("//input[@name='query']/@placeholder") == ["搜索"]
 
 

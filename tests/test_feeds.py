@@ -35,7 +35,7 @@ def test_atom_feeds_are_well_formed_and_point_at_real_pages(production_site: Pat
     for name in FEEDS:
         feed = _atom(production_site, name)
         assert feed.version == "atom10"
-        assert feed.feed.language == "zh"
+        assert feed.feed.language == "zh-CN"  # the one tag of the language, as in <html lang>
         assert feed.entries, name
         for entry in feed.entries:
             page = _page_for(production_site, entry.link)

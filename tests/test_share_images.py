@@ -13,6 +13,7 @@ from build_tools.media import layouts
 
 from build_tools.media import posters
 from build_tools.core.config import load_settings
+from build_tools.i18n.languages import language
 from build_tools.media.fonts import FontStack
 from build_tools.pipeline import build, check
 from conftest import ROOT, copy_project
@@ -21,6 +22,11 @@ from htmlsite import parse
 EVENT = "xilingol-writers-field-visit"
 # 39 common characters and one (U+4DAE) that only the second font has: 40 in all.
 TITLE_40 = "内蒙古自治区生态环境厅联合锡林郭勒盟举办草原生态保护与绿色发展志愿服务宣传教育" [:39] + "䶮"
+
+
+def _chinese():
+    settings = load_settings(ROOT / "mkdocs.yml")
+    return language(settings, settings.source_language)
 
 
 def _card_layout():
@@ -55,7 +61,7 @@ def test_a_card_for_a_40_character_title_draws_every_character_inside_the_card()
     title_box = next(t for t in loaded.layout.texts if t.field == "title")
     _size, lines = layouts.fit(stack, title_box, TITLE_40)
     assert "".join(lines) == TITLE_40  # the whole title, nothing cut
-    image, drawn = cards.render(loaded, values, "zh")
+    image, drawn = cards.render(loaded, values, _chinese())
     assert image.size == (1200, 630)
     assert {field for field, _box in drawn} == {"title", "when", "context", "site"}
     for field, (left, top, right, bottom) in drawn:
@@ -158,10 +164,10 @@ def test_poster_text_stays_on_the_page():
               "organizer": "内蒙古自治区生态环境厅、锡林郭勒盟行政公署、内蒙古自治区作家协会",
               "summary": TITLE_40 * 2, "scan": "扫码查看活动详情", "address": "example.org/events/x/",
               "site": "内蒙古生态环境宣传教育", "url": "https://example.org/events/x/"}
-    files = posters.draw(loaded, values, "zh")
-    assert files == posters.draw(loaded, values, "zh")  # the same bytes every time
+    files = posters.draw(loaded, values, _chinese())
+    assert files == posters.draw(loaded, values, _chinese())  # the same bytes every time
     import segno
-    _image, drawn = posters.render_with_qr(loaded, values, "zh", segno.make(values["url"]).matrix)
+    _image, drawn = posters.render_with_qr(loaded, values, _chinese(), segno.make(values["url"]).matrix)
     for field, (left, top, right, bottom) in drawn:
         assert 0 <= left and 0 <= top and right <= 2480 and bottom <= 3508, field
 

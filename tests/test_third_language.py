@@ -69,7 +69,7 @@ def test_a_third_language_builds_from_configuration_alone(tmp_path):
     assert page.xpath("//title")[0].text_content().endswith(f"{MONGOL} site")
     # the switch offers all three languages, each leading to a page in that language
     switch = {a.get("hreflang"): a.get("href") for a in page.xpath("//*[contains(@class,'cs-language-switch')]//a")}
-    assert set(switch) == {"zh-Hans", "en", "mn-Mong"}
+    assert set(switch) == {"zh-CN", "en", "mn-Mong"}
     fallback = parse(out / "mn" / "news" / "two-lectures-two-talks-columns" / "index.html")
     assert "[mn] This page is not available in" in fallback.xpath("string(//*[@class='cs-fallback'])")
     home = parse(page_of(out, "/mn/"))

@@ -78,6 +78,7 @@ class CampaignsPlugin(BasePlugin[CampaignsConfig]):
             page_size=self.config.page_size,
             site_url=config.site_url or "",
             site_name=config.site_name,
+            site_description=config.site_description or "",
             share_cards=self.config.share_cards,
             posters=self.config.posters,
             extra=dict(config.extra),

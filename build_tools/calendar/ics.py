@@ -18,12 +18,12 @@ from icalendar import Calendar, Event, Timezone, vDuration
 from ..core import calendar_urls
 
 from ..model.days import event_days
-from ..i18n.catalogues import translations
+from ..i18n.languages import Language
 from ..content.theme_days import Observance
 from ..core.output import Output
 from ..model.site import Entry, Site
 from ..model.stamps import Stamp
-from ..core.urls import lang_prefix, page_url
+from ..core.urls import page_url
 
 # Event status -> STATUS. "held" is a confirmed event that took place.
 STATUS = {"scheduled": "CONFIRMED", "held": "CONFIRMED", "postponed": "TENTATIVE", "cancelled": "CANCELLED"}
@@ -40,13 +40,13 @@ def outputs(site: Site) -> list[Output]:
     return out
 
 
-def language_feeds(site: Site, lang: str) -> list[Output]:
-    prefix = lang_prefix(lang, site.settings.source_language)
-    _ = translations(lang).gettext
-    name = site.settings.site_name
+def language_feeds(site: Site, lang: Language) -> list[Output]:
+    prefix = lang.prefix
+    _ = lang.gettext
+    name = lang.site_name
     # Each event is written once and the same lines go into every feed that lists it.
     listed = sorted(site.listed("event"), key=lambda e: (event_days(e.model, site.settings.tz), e.slug))
-    pieces = {e.slug: _Piece.of(_event(site, e, lang, site.stamps.item(e.item, lang))) for e in listed}
+    pieces = {e.slug: _Piece.of(_event(site, e, lang, site.stamps.item(e.item, lang.code))) for e in listed}
     out = []
     if listed:
         out.append(_feed(site, lang, calendar_urls.all_events_ics(prefix), f"{name} · {_('Events')}",
@@ -54,10 +54,10 @@ def language_feeds(site: Site, lang: str) -> list[Output]:
     for campaign in site.by_kind.get("campaign", []):
         own = [pieces[e.slug] for e in listed if e.item.campaign == campaign.slug]
         if own:
-            title = _model(campaign, lang).title
+            title = _model(campaign, lang.code).title
             out.append(_feed(site, lang, calendar_urls.campaign_ics(campaign.slug, prefix), f"{title} · {name}", own))
     for entry in listed:  # an expired event keeps its page, but leaves every feed
-        out.append(_feed(site, lang, calendar_urls.event_ics(entry.slug, prefix), _model(entry, lang).title,
+        out.append(_feed(site, lang, calendar_urls.event_ics(entry.slug, prefix), _model(entry, lang.code).title,
                          [pieces[entry.slug]]))
     if site.observances:
         first_year = _first_year(site, site.observances)
@@ -103,11 +103,11 @@ def _uid(site: Site, kind: str, slug: str) -> str:
     return f"{kind}-{slug}@{calendar_urls.host(site.settings.site_url)}"
 
 
-def _event(site: Site, entry: Entry, lang: str, stamp: Stamp) -> Event:
-    model = _model(entry, lang)
+def _event(site: Site, entry: Entry, lang: Language, stamp: Stamp) -> Event:
+    model = _model(entry, lang.code)
     tz = site.settings.tz
-    _ = translations(lang).gettext
-    url = calendar_urls.absolute(site.settings.site_url, calendar_urls.item_url(site, entry, lang))
+    _ = lang.gettext
+    url = calendar_urls.absolute(site.settings.site_url, calendar_urls.item_url(site, entry, lang.code))
     labels = {"postponed": _("Postponed"), "cancelled": _("Cancelled")}
     summary = f"[{labels[model.status]}] {model.title}" if model.status in labels else model.title
     event = Event()
@@ -135,26 +135,26 @@ def _event(site: Site, entry: Entry, lang: str, stamp: Stamp) -> Event:
         event.add("url", url)
     campaign = site.campaign_of(entry)
     if campaign is not None:
-        event.add("categories", [_text(_model(campaign, lang).title)])
+        event.add("categories", [_text(_model(campaign, lang.code).title)])
     return event
 
 
-def _location(site: Site, entry: Entry, lang: str) -> str:
+def _location(site: Site, entry: Entry, lang: Language) -> str:
     """The venue as written (name, city, address), or the campaign's regions."""
-    venue = _model(entry, lang).venue
+    venue = _model(entry, lang.code).venue
     parts = [p for p in (venue.name, venue.city, venue.address) if p] if venue else []
     if not parts:
         campaign = site.campaign_of(entry)
-        parts = list(_model(campaign, lang).regions) if campaign is not None else []
+        parts = list(_model(campaign, lang.code).regions) if campaign is not None else []
     return ", ".join(parts)
 
 
-def _theme_day(site: Site, obs: Observance, lang: str, stamp: Stamp, first_year: int) -> list[Event]:
+def _theme_day(site: Site, obs: Observance, lang: Language, stamp: Stamp, first_year: int) -> list[Event]:
     """A yearly theme day is one recurring event; a moving one is one event per year."""
-    _ = translations(lang).gettext
+    _ = lang.gettext
     campaign = site.campaigns.get(obs.campaign) if obs.campaign else None
-    page = calendar_urls.item_url(site, campaign, lang) if campaign is not None \
-        else page_url(calendar_urls.agenda_src(lang_prefix(lang, site.settings.source_language)))
+    page = calendar_urls.item_url(site, campaign, lang.code) if campaign is not None \
+        else page_url(calendar_urls.agenda_src(lang.prefix))
     url = calendar_urls.absolute(site.settings.site_url, page)
     if obs.month_day:
         month, day = obs.month_day
@@ -169,7 +169,7 @@ def _theme_day(site: Site, obs: Observance, lang: str, stamp: Stamp, first_year:
         event.add("created", stamp.created)
         event.add("last-modified", stamp.modified)
         event.add("sequence", stamp.sequence)
-        event.add("summary", _text(obs.title(lang)))
+        event.add("summary", _text(obs.title(lang.code)))
         event.add("dtstart", day)
         event.add("dtend", day + timedelta(days=1))
         if yearly:
@@ -195,10 +195,10 @@ def _first_year(site: Site, observances: list[Observance]) -> int:
 
 # --- the calendar ----------------------------------------------------------------------
 
-def _feed(site: Site, lang: str, path: str, name: str, pieces: list) -> Output:
+def _feed(site: Site, lang: Language, path: str, name: str, pieces: list) -> Output:
     tzid = site.settings.timezone
     cal = Calendar()
-    cal.add("prodid", f"-//campaign-site//calendar//{lang.upper()}")
+    cal.add("prodid", f"-//campaign-site//calendar//{lang.code.upper()}")
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("name", _one_line(name))

@@ -22,6 +22,7 @@ from ..core import calendar_urls
 from ..core import urls
 from ..model.days import days, event_days, months, weeks, weekday_order
 from ..core.output import Output
+from ..i18n.languages import Language
 from ..render.context import PageContext
 from ..render.environment import environment, front_matter, html_block
 from ..model.site import Entry, Site
@@ -91,8 +92,7 @@ class CalendarPage(PageContext):
         if obs.month_day:
             day = format_skeleton("MMMMd", date(2001, *obs.month_day), locale=self.locale)
             return self._("every year on %(day)s") % {"day": day}
-        sep = "、" if self.lang == "zh" else ", "
-        return sep.join(format_date(d, "long", locale=self.locale) for d in obs.dates)
+        return self.language.join(format_date(d, "long", locale=self.locale) for d in obs.dates)
 
     def theme_href(self, obs) -> Optional[str]:
         campaign = self.site.campaigns.get(obs.campaign) if obs.campaign else None
@@ -114,9 +114,9 @@ def outputs(site: Site) -> list[Output]:
     return out
 
 
-def language_pages(site: Site, lang: str) -> list[Output]:
-    prefix = urls.lang_prefix(lang, site.settings.source_language)
-    rows = _rows(site, lang)
+def language_pages(site: Site, lang: Language) -> list[Output]:
+    prefix = lang.prefix
+    rows = _rows(site, lang.code)
     month_keys = sorted({m for r in rows for m in months(r.first, r.last)})
     out = [_agenda(site, lang, prefix, rows, month_keys), _subscribe(site, lang, prefix)]
     for n, (year, month) in enumerate(month_keys):
@@ -128,10 +128,10 @@ def language_pages(site: Site, lang: str) -> list[Output]:
 
 def campaign_section(context: PageContext, campaign: Entry) -> Markup:
     """The calendar section of a campaign page: its months as grids, its theme days, its feed."""
-    site, lang = context.site, context.lang
-    prefix = urls.lang_prefix(lang, site.settings.source_language)
+    site, lang = context.site, context.language
+    prefix = lang.prefix
     page = CalendarPage(site, context.src, lang, {})
-    rows = _rows(site, lang, [e for e in site.children.get((campaign.slug, "event"), []) if e.listed])
+    rows = _rows(site, lang.code, [e for e in site.children.get((campaign.slug, "event"), []) if e.listed])
     themes = sorted((o for o in site.observances if o.campaign == campaign.slug), key=_in_year_order)
     if not rows and not themes:
         return Markup("")
@@ -224,7 +224,7 @@ def _agenda(site, lang, prefix, rows, month_keys) -> Output:
     return _page(src, page._("Calendar"), html)
 
 
-def _subscribe(site: Site, lang: str, prefix: str) -> Output:
+def _subscribe(site: Site, lang: Language, prefix: str) -> Output:
     src = calendar_urls.subscribe_src(prefix)
     page = CalendarPage(site, src, lang, {})
     feeds = []
@@ -238,7 +238,7 @@ def _subscribe(site: Site, lang: str, prefix: str) -> Output:
             feeds.append((page.title_of(campaign), calendar_urls.campaign_ics(campaign.slug, prefix)))
     rows = [{"name": name, "href": page.file_href(path), **_addresses(site.settings.site_url, path)} for name, path in feeds]
     env = environment(lang)
-    name = f"calendar_subscribe.{lang}.html.j2"
+    name = f"calendar_subscribe.{lang.code}.html.j2"
     template = name if name in env.list_templates() else "calendar_subscribe.en.html.j2"
     html = html_block(env, template, page=page, feeds=rows, agenda=calendar_urls.agenda_src(prefix))
     return _page(src, page._("Subscribe to the calendar"), html)

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Optional
 
 from ..core.clock import reference_time
-from ..render.notices import format_moment
+from ..i18n.languages import language
 from ..content.publication import PREVIEW
 from ..core.settings import Settings
 
@@ -48,7 +48,7 @@ def build_site(settings: Settings, config: Path, out: Path, mode: str, strict: b
     if strict:
         cmd.append("--strict")
     done = subprocess.run(cmd, cwd=config.parent, env=environ, capture_output=True, text=True)
-    report = BuildReport(done.returncode == 0, mode, format_moment(now, "zh", settings.tz), log=done.stderr)
+    report = BuildReport(done.returncode == 0, mode, language(settings, settings.source_language).format_moment(now), log=done.stderr)
     report.warnings = [line for line in done.stderr.splitlines() if line.startswith(("WARNING", "ERROR"))]
     if not report.ok:
         shutil.rmtree(staging, ignore_errors=True)

@@ -56,6 +56,7 @@ def load_settings(config_path: Path) -> Settings:
         page_size=int(options.get("page_size", 20)),
         site_url=data.get("site_url") or "",
         site_name=data.get("site_name") or "",
+        site_description=data.get("site_description") or "",
         share_cards=bool(options.get("share_cards", True)),
         posters=bool(options.get("posters", True)),
         extra=data.get("extra") or {},

@@ -16,6 +16,7 @@ class Settings:
     page_size: int = 20
     site_url: str = ""
     site_name: str = ""
+    site_description: str = ""
     share_cards: bool = True  # a share card (og:image) per page
     posters: bool = True  # a printable poster per event
     extra: dict = field(default_factory=dict, compare=False, hash=False)

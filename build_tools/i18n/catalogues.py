@@ -1,6 +1,7 @@
 """Interface strings of our templates, from gettext catalogues (Babel), per language."""
 from __future__ import annotations
 
+import os
 from functools import lru_cache
 from importlib import resources
 from io import BytesIO
@@ -40,9 +41,26 @@ def read_catalogue(lang: str, site_po: Optional[str] = None) -> Optional[Catalog
     return catalog
 
 
-@lru_cache(maxsize=None)
+def stamp(site_po: Optional[str]) -> Optional[tuple]:
+    """What identifies a version of a site catalogue: an edit changes it, so that a long
+    `mkdocs serve` reads the edited file on its next build."""
+    if not site_po:
+        return None
+    try:
+        info = os.stat(site_po)
+    except OSError:
+        return None
+    return (info.st_mtime_ns, info.st_size)
+
+
 def translations(lang: str, site_po: Optional[str] = None) -> NullTranslations:
     """The catalogue of a language; English msgids stand for themselves."""
+    return _translations(lang, site_po, stamp(site_po))
+
+
+# A few languages, each with at most a couple of versions of its site catalogue alive.
+@lru_cache(maxsize=32)
+def _translations(lang: str, site_po: Optional[str], _stamp) -> NullTranslations:
     catalog = read_catalogue(lang, site_po)
     if catalog is None:
         return NullTranslations()

@@ -6,7 +6,7 @@ from datetime import date, datetime, tzinfo
 from functools import lru_cache
 
 from babel import Locale
-from babel.dates import format_date, format_interval, format_time, match_skeleton, parse_pattern
+from babel.dates import format_date, format_interval, format_time, get_timezone_name, match_skeleton, parse_pattern
 
 RANGE_SKELETON = "yMMMMd"  # year, month name in full, day: 10–12 August 2024
 _FIELD = re.compile(r"'[^']*'|([A-Za-z])\1*")
@@ -35,6 +35,20 @@ def format_range(start, end, locale: str, tz: tzinfo) -> str:
             t0 = f"{t0}–{format_time(end.astimezone(tz), 'HH:mm', locale=locale)}"
         text = f"{text} {t0}"
     return text
+
+
+def format_moment(moment: datetime, locale: str, tz: tzinfo) -> str:
+    """A moment as a day and a clock time in the zone: 2024年6月5日 09:30 / 5 June 2024 09:30."""
+    local = moment.astimezone(tz)
+    return f"{format_date(local.date(), 'long', locale=locale)} {format_time(local, 'HH:mm', locale=locale)}"
+
+
+def zone_name(tz: tzinfo, locale: str) -> str:
+    """CLDR's name of a zone in a language; its key where the locale's data has none."""
+    try:
+        return get_timezone_name(tz, locale=locale)
+    except (KeyError, LookupError, ValueError):  # e.g. a locale whose territory names are missing
+        return getattr(tz, "key", "") or str(tz)
 
 
 def date_interval(first: date, last: date, skeleton: str, locale: str) -> str:

@@ -1,27 +1,37 @@
 """The site's languages: what each is called, where its pages live, how it writes.
 
 Every language is configuration (`languages` and `language_options` of the plugin in
-mkdocs.yml); nothing here names a particular language except the defaults for the two
-the site started with. Other modules ask `language(settings, code)` for a `Language`
-and use it for URLs, interface strings and dates, so that a new language needs no code.
+mkdocs.yml); nothing else in build_tools names a particular language. DEFAULTS holds
+what CLDR does not say for the two languages the site started with; everything here is
+overridable per language. Other modules ask `language(settings, code)` (or iterate
+`Site.languages`) for a `Language` and use it for URLs, tags, interface strings, dates,
+lists and the site's name, so that a new language needs no code.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Optional
+from zoneinfo import ZoneInfo
 
 from babel import Locale, UnknownLocaleError
+from babel.lists import format_list
 
 from ..core import urls
-from .dates import format_day, format_range
 from .catalogues import translations
+from .dates import format_day, format_moment, format_range, zone_name
 
-# Defaults for languages the configuration does not describe.
+# What each language's configuration starts from (mkdocs.yml's language_options win).
+# tag: the one BCP 47 tag of <html lang>, hreflang, JSON-LD, Atom and JSON Feed.
+# zone_names: a zone as readers name it, where CLDR's name is not what they say.
 DEFAULTS = {
-    "zh": {"locale": "zh_Hans_CN", "hreflang": "zh-Hans"},
-    "en": {"locale": "en_GB", "hreflang": "en"},
+    "zh": {"locale": "zh_Hans_CN", "tag": "zh-CN", "clause_separator": "，", "label_separator": "：",
+           "note_pattern": "{0}（{1}）", "zone_names": {"Asia/Shanghai": "北京时间"}},
+    "en": {"locale": "en_GB", "tag": "en", "zone_names": {"Asia/Shanghai": "Beijing time"}},
 }
+# For any language: how its text is punctuated where CLDR has no pattern.
+PUNCTUATION = {"clause_separator": ", ", "label_separator": ": ", "note_pattern": "{0} ({1})"}
 WRITING_MODES = ("horizontal-tb", "vertical-lr", "vertical-rl")
 # Search index settings for a language whose pages our indexer writes (Material's
 # search worker reads them from the index file; see search_index.py).
@@ -29,21 +39,29 @@ SEARCH_DEFAULTS = {
     "lang": ["en"], "separator": r"[\s\u200b\-]+", "pipeline": ["stopWordFilter"],
     "fields": {"title": {"boost": 1000.0}, "text": {"boost": 1.0}, "tags": {"boost": 1000000.0}},
 }
+_TAG = re.compile(r"^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$")
 
 
 @dataclass(frozen=True)
 class Language:
     code: str  # as in file names (.en.md) and URLs (/en/)
     source: str  # the code of the site's source language
-    locale: str  # CLDR locale for dates and language names
-    hreflang: str  # BCP 47 tag for <html lang> and hreflang
+    locale: str  # CLDR locale for dates, lists and language names
+    tag: str  # BCP 47: <html lang>, hreflang, JSON-LD inLanguage, Atom xml:lang, JSON Feed language
+    og_locale: str  # Open Graph's form of the same (zh_CN, en_GB)
     name: str  # the language's name in itself, for the language switch
     theme_language: str  # Material's interface language (partials/languages/<x>.html)
+    timezone: str = "Asia/Shanghai"  # the site's zone, in which this language shows times
     writing_mode: str = "horizontal-tb"
     direction: str = "ltr"
     site_name: str = ""
     site_description: str = ""
     catalogue: Optional[str] = None  # a site catalogue (.po) that adds to the built-in one
+    list_separator: str = ", "  # between the items of a list (A、B、C)
+    clause_separator: str = ", "  # between clauses of a sentence
+    label_separator: str = ": "  # after a label (When: …)
+    note_pattern: str = "{0} ({1})"  # a text with a note after it: the time and its zone
+    zone_names: tuple = ()  # (zone key, name readers use)
     nav: tuple = ()  # (source nav label, label) for navigation sections
     search: tuple = field(default=())  # (key, value) for the search index configuration
 
@@ -64,6 +82,7 @@ class Language:
         """The URL (relative to the site root) of a page in this language."""
         return urls.page_url(self.src(path))
 
+    # interface strings: the site's catalogue over the built-in one
     @property
     def gettext(self):
         return translations(self.code, self.catalogue).gettext
@@ -72,11 +91,41 @@ class Language:
     def ngettext(self):
         return translations(self.code, self.catalogue).ngettext
 
-    def format_day(self, value, tz) -> str:
-        return format_day(value, self.locale, tz)
+    # text
+    def format_list(self, values) -> str:
+        """A list in a sentence, with CLDR's "and" (A、B和C / A, B and C)."""
+        return format_list([str(v) for v in values], style="standard", locale=self.locale)
 
-    def format_range(self, start, end, tz) -> str:
-        return format_range(start, end, self.locale, tz)
+    def join(self, values) -> str:
+        """Items of a list as this language separates them, without "and" (A、B、C / A, B, C)."""
+        return self.list_separator.join(str(v) for v in values)
+
+    def clauses(self, values) -> str:
+        return self.clause_separator.join(str(v) for v in values)
+
+    def label(self, label: str, value: str) -> str:
+        return f"{label}{self.label_separator}{value}"
+
+    # dates, in the site's zone unless told otherwise
+    @property
+    def tz(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+    def zone_name(self, tz=None) -> str:
+        """The zone as readers name it: 北京时间, Beijing time; else CLDR's name."""
+        tz = tz or self.tz
+        return dict(self.zone_names).get(getattr(tz, "key", "")) or zone_name(tz, self.locale)
+
+    def format_day(self, value, tz=None) -> str:
+        return format_day(value, self.locale, tz or self.tz)
+
+    def format_range(self, start, end, tz=None) -> str:
+        return format_range(start, end, self.locale, tz or self.tz)
+
+    def format_moment(self, moment, tz=None) -> str:
+        """2024年6月5日 09:30（北京时间） / 5 June 2024 09:30 (Beijing time)."""
+        tz = tz or self.tz
+        return self.note_pattern.format(format_moment(moment, self.locale, tz), self.zone_name(tz))
 
     def name_of(self, other: "Language") -> str:
         """The name of another language in this one (英语, Chinese)."""
@@ -101,7 +150,8 @@ def language(settings, code: str) -> Language:
     options = dict(settings.language_options.get(code) or {})
     if options.get("catalogue"):
         options["catalogue"] = str((settings.root / str(options["catalogue"])).resolve())
-    return _language(code, settings.source_language, _frozen(options))
+    site = (settings.site_name or "", settings.site_description or "")
+    return _language(code, settings.source_language, _frozen(options), site, settings.timezone)
 
 
 def languages(settings) -> list[Language]:
@@ -131,33 +181,61 @@ def _thawed(value):
     return value
 
 
-@lru_cache(maxsize=None)
-def _language(code: str, source: str, options: tuple) -> Language:
-    opts = {**DEFAULTS.get(code, {}), **dict(options)}
+def og_locale(tag: str, parsed: Locale) -> str:
+    """Open Graph's language_TERRITORY: the tag's region, else the locale's (zh-CN → zh_CN, en/en_GB → en_GB)."""
+    parts = tag.split("-")
+    region = next((p for p in parts[1:] if len(p) == 2 and p.isalpha()), None) or parsed.territory
+    return f"{parts[0].lower()}_{region.upper()}" if region else parts[0].lower()
+
+
+@lru_cache(maxsize=64)
+def _language(code: str, source: str, options: tuple, site: tuple, timezone: str) -> Language:
+    own = dict(options)
+    opts = {**PUNCTUATION, **DEFAULTS.get(code, {}), **own}
     locale = str(opts.get("locale") or code)
     try:
         parsed = Locale.parse(locale)
         native = parsed.get_language_name(locale)
         direction = "rtl" if parsed.character_order == "right-to-left" else "ltr"
+        middle = str((parsed.list_patterns.get("standard") or {}).get("middle") or "{0}, {1}")
     except (UnknownLocaleError, ValueError) as exc:
         raise ValueError(f"language {code}: unknown locale {locale!r}") from exc
     mode = str(opts.get("writing_mode") or "horizontal-tb")
     if mode not in WRITING_MODES:
         raise ValueError(f"language {code}: writing_mode must be one of {', '.join(WRITING_MODES)}, not {mode!r}")
+    # `hreflang` is the option's earlier name.
+    tag = str(own.get("tag") or own.get("hreflang") or opts.get("tag") or code)
+    if not _TAG.match(tag):
+        raise ValueError(f"language {code}: tag must be a BCP 47 language tag such as zh-CN, not {tag!r}")
+    for key in ("note_pattern",):
+        try:
+            str(opts[key]).format("", "")
+        except (IndexError, KeyError, ValueError) as exc:
+            raise ValueError(f"language {code}: {key} must hold {{0}} and {{1}}, not {opts[key]!r}") from exc
     nav = dict(opts.get("nav") or ())
     search = {k: _thawed(v) for k, v in dict(opts.get("search") or ()).items()}
+    zones = {str(k): str(v) for k, v in dict(opts.get("zone_names") or ()).items()}
+    site_name, site_description = site
     return Language(
         code=code,
         source=source,
         locale=locale,
-        hreflang=str(opts.get("hreflang") or code),
+        tag=tag,
+        og_locale=str(opts.get("og_locale") or og_locale(tag, parsed)),
         name=str(opts.get("name") or native or code),
         theme_language=str(opts.get("theme_language") or code),
+        timezone=timezone,
         writing_mode=mode,
         direction=str(opts.get("direction") or direction),
-        site_name=str(opts.get("site_name") or ""),
-        site_description=str(opts.get("site_description") or ""),
+        # A language without its own name for the site is given the source language's.
+        site_name=str(opts.get("site_name") or site_name),
+        site_description=str(opts.get("site_description") or site_description),
         catalogue=opts.get("catalogue"),
+        list_separator=str(opts.get("list_separator") or middle.replace("{0}", "").replace("{1}", "")),
+        clause_separator=str(opts["clause_separator"]),
+        label_separator=str(opts["label_separator"]),
+        note_pattern=str(opts["note_pattern"]),
+        zone_names=tuple(sorted(zones.items())),
         nav=tuple(sorted((str(k), str(v)) for k, v in nav.items())),
         search=tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in search.items())),
     )

@@ -10,9 +10,8 @@ from typing import Optional
 from . import layouts
 
 from ..core import urls
-from ..i18n.catalogues import translations
 from .cache import Cache, key_of
-from ..i18n.languages import language
+from ..i18n.languages import Language
 from ..core.problems import WARNING, Problem, problem
 from ..core.output import Output
 from ..model.site import Entry, Site
@@ -23,33 +22,37 @@ ENCODING = {"format": "JPEG", "quality": 90, "subsampling": 0, "pillow": PIL.__v
 SOURCES = {"title": "title", "when": "venue", "where": "venue", "organizer": "organizer", "summary": "summary"}
 
 
-def card_src(lang: str, site: Site, entry: Optional[Entry] = None) -> str:
+def card_src(lang: Language, site: Site, entry: Optional[Entry] = None) -> str:
     """Where a card is published: assets/cards/[<lang>/]<kind folder>/<slug>.jpg, or site.jpg."""
-    prefix = urls.lang_prefix(lang, site.settings.source_language)
+    prefix = lang.prefix
     if entry is None:
         return f"assets/cards/{prefix}site.jpg"
     return f"assets/cards/{prefix}{urls.KIND_FOLDER[entry.kind]}/{entry.slug}.jpg"
 
 
-def identity(site: Site, lang: str) -> str:
-    """The site's name as a card shows it, in the card's language."""
+def identity(site: Site, lang: Language) -> str:
+    """The site's name as a card shows it, in the card's language (else who runs it)."""
+    return lang.site_name or organizer(site, lang) or organizer(site, lang, own=False)
+
+
+def organizer(site: Site, lang: Language, own: bool = True) -> str:
+    """extra.government.organizer_<code> of mkdocs.yml for a language, organizer for the source
+    language (or for any, with own=False)."""
     gov = (site.settings.extra or {}).get("government") or {}
-    if lang == site.settings.source_language:
-        return site.settings.site_name or gov.get("organizer", "")
-    return language(site.settings, lang).site_name or gov.get(f"organizer_{lang}") or site.settings.site_name
+    key = "organizer" if lang.is_source or not own else f"organizer_{lang.code}"
+    return str(gov.get(key) or "")
 
 
-def values(site: Site, entry: Entry, lang: str) -> dict:
+def values(site: Site, entry: Entry, lang: Language) -> dict:
     """The text of an item's card: title, when (date or place), context (the campaign) and site."""
-    m = entry.item.version(lang).model
-    speaks, tz = language(site.settings, lang), site.settings.tz
-    sep = "、" if lang == "zh" else ", "
+    m = entry.item.version(lang.code).model
+    speaks, tz = lang, site.settings.tz
     if entry.kind == "campaign":
         when = speaks.format_range(m.start, m.end, tz)
         context = m.theme or ""
     else:
         campaign = site.campaign_of(entry)
-        version = campaign.item.version(lang) or campaign.item.source if campaign else None
+        version = campaign.item.version(lang.code) or campaign.item.source if campaign else None
         context = version.model.title if version else ""
         if entry.kind == "event":
             place = (m.venue.city or m.venue.name) if m.venue else None
@@ -59,14 +62,12 @@ def values(site: Site, entry: Entry, lang: str) -> dict:
         else:
             when = " · ".join(x for x in (speaks.format_day(m.date, tz), m.source) if x)
     if entry.kind == "campaign" and m.regions:
-        when = f"{when} · {sep.join(m.regions)}"
+        when = f"{when} · {lang.join(m.regions)}"
     return {"title": m.title, "when": when, "context": context, "site": identity(site, lang)}
 
 
-def site_values(site: Site, lang: str) -> dict:
-    gov = (site.settings.extra or {}).get("government") or {}
-    organizer = gov.get("organizer") if lang == site.settings.source_language else gov.get(f"organizer_{lang}")
-    return {"title": identity(site, lang), "when": organizer or "", "context": "", "site": site.settings.site_url}
+def site_values(site: Site, lang: Language) -> dict:
+    return {"title": identity(site, lang), "when": organizer(site, lang), "context": "", "site": site.settings.site_url}
 
 
 def missing_glyphs(loaded: layouts.Loaded, vals: dict) -> dict:
@@ -79,8 +80,8 @@ def missing_glyphs(loaded: layouts.Loaded, vals: dict) -> dict:
     return found
 
 
-def glyph_problems(entry: Entry, lang: str, gaps: dict) -> list[Problem]:
-    doc = entry.item.version(lang).doc
+def glyph_problems(entry: Entry, lang: Language, gaps: dict) -> list[Problem]:
+    doc = entry.item.version(lang.code).doc
     out = []
     for name, chars in sorted(gaps.items()):
         fld = SOURCES.get(name, "") if name != "when" or entry.kind == "event" else ""
@@ -90,10 +91,9 @@ def glyph_problems(entry: Entry, lang: str, gaps: dict) -> list[Problem]:
     return out
 
 
-def render(loaded: layouts.Loaded, vals: dict, lang: str, qr_matrix=None):
+def render(loaded: layouts.Loaded, vals: dict, lang: Language, qr_matrix=None):
     """The card (or poster) in a language: labels from its interface strings."""
-    _ = translations(lang).gettext
-    return layouts.draw(loaded, vals, translate=_, separator="：" if lang == "zh" else ": ", qr_matrix=qr_matrix)
+    return layouts.draw(loaded, vals, translate=lang.gettext, separator=lang.label_separator, qr_matrix=qr_matrix)
 
 
 def jpeg(image) -> bytes:
@@ -113,8 +113,8 @@ def build_cards(site: Site, cache: Cache, stacks: Optional[dict] = None) -> tupl
         return {}, [], problems
     cards, outputs = {}, []
 
-    def make(path: str, vals: dict, lang: str) -> str:
-        key = key_of("card", ENCODING, loaded.fingerprint, lang, vals)
+    def make(path: str, vals: dict, lang: Language) -> str:
+        key = key_of("card", ENCODING, loaded.fingerprint, lang.code, vals)
         entry = cache.get("cards", key, expect=("card.jpg",))
         if entry is None:
             image, _boxes = render(loaded, vals, lang)
@@ -127,18 +127,19 @@ def build_cards(site: Site, cache: Cache, stacks: Optional[dict] = None) -> tupl
     # characters). The source language comes first, so its cards are there to fall back on.
     source = site.settings.source_language
     for lang in site.languages:
+        code = lang.code
         vals = site_values(site, lang)
-        if missing_glyphs(loaded, vals) and lang != source:
-            cards[(lang,)] = cards[(source,)]
+        if missing_glyphs(loaded, vals) and not lang.is_source:
+            cards[(code,)] = cards[(source,)]
         else:
-            cards[(lang,)] = make(card_src(lang, site), drawable(loaded, vals), lang)
+            cards[(code,)] = make(card_src(lang, site), drawable(loaded, vals), lang)
         for entry in site.entries:
-            if entry.item.version(lang) is None:
+            if entry.item.version(code) is None:
                 continue
             vals = values(site, entry, lang)
-            key = (lang, entry.kind, entry.slug)
+            key = (code, entry.kind, entry.slug)
             if missing_glyphs(loaded, vals):
-                cards[key] = cards.get((source, entry.kind, entry.slug)) or cards[(lang,)]
+                cards[key] = cards.get((source, entry.kind, entry.slug)) or cards[(code,)]
             else:
                 cards[key] = make(card_src(lang, site, entry), vals, lang)
     return cards, outputs, problems

@@ -62,7 +62,7 @@ def check_glyphs(site: Site) -> list[Problem]:
         return problems
     for lang in site.languages:
         for entry in site.entries:
-            if entry.item.version(lang) is None:
+            if entry.item.version(lang.code) is None:
                 continue
             vals = cards.values(site, entry, lang)
             if entry.kind == "event":

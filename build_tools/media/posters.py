@@ -12,7 +12,7 @@ from . import layouts
 
 from ..core import urls
 from .cards import identity, missing_glyphs, render
-from ..i18n.languages import language
+from ..i18n.languages import Language
 from .cache import Cache, key_of
 from ..core.problems import Problem
 from ..core.output import Output
@@ -31,24 +31,23 @@ def N_(msgid: str) -> str:
 LABELS = (N_("When"), N_("Where"), N_("Organiser"), N_("Scan the code for the event page"))
 
 
-def poster_src(lang: str, site: Site, entry: Entry, ext: str) -> str:
-    prefix = urls.lang_prefix(lang, site.settings.source_language)
-    return f"assets/posters/{prefix}events/{entry.slug}.{ext}"
+def poster_src(lang: Language, site: Site, entry: Entry, ext: str) -> str:
+    return f"assets/posters/{lang.prefix}events/{entry.slug}.{ext}"
 
 
-def page_address(site: Site, entry: Entry, lang: str) -> str:
+def page_address(site: Site, entry: Entry, lang: Language) -> str:
     """The absolute address of an item's page (what the QR code holds)."""
-    prefix = urls.lang_prefix(lang, site.settings.source_language)
+    prefix = lang.prefix
     base = site.settings.site_url.rstrip("/")
     return f"{base}/{urls.page_url(urls.item_src(entry.kind, entry.slug, prefix))}"
 
 
-def values(site: Site, entry: Entry, lang: str) -> dict:
-    m = entry.item.version(lang).model
-    speaks = language(site.settings, lang)
+def values(site: Site, entry: Entry, lang: Language) -> dict:
+    m = entry.item.version(lang.code).model
+    speaks = lang
     _ = speaks.gettext
     campaign = site.campaign_of(entry)
-    version = (campaign.item.version(lang) or campaign.item.source) if campaign else None
+    version = (campaign.item.version(lang.code) or campaign.item.source) if campaign else None
     organizers = [m.organizer] if m.organizer else (list(version.model.organizers) if version else [])
     status = {"cancelled": _("Cancelled"), "postponed": _("Postponed")}.get(m.status, "")
     address = page_address(site, entry, lang)
@@ -58,7 +57,7 @@ def values(site: Site, entry: Entry, lang: str) -> dict:
         "status": status,
         "when": speaks.format_range(m.start, m.end, site.settings.tz),
         "where": ", ".join(x for x in ([m.venue.name, m.venue.city, m.venue.address] if m.venue else []) if x),
-        "organizer": ("、" if lang == "zh" else ", ").join(organizers),
+        "organizer": lang.join(organizers),
         "summary": m.summary,
         "scan": _("Scan the code for the event page"),
         "address": address.split("://", 1)[-1],
@@ -79,14 +78,15 @@ def build_posters(site: Site, cache: Cache, stacks: Optional[dict] = None) -> tu
     posters, outputs = {}, []
     for lang in site.languages:  # the source language first
         for entry in events:
-            if entry.item.version(lang) is None:
+            if entry.item.version(lang.code) is None:
                 continue
             vals = values(site, entry, lang)
             if missing_glyphs(loaded, vals):  # never a box: the source language's poster (check names the characters)
                 if (site.settings.source_language, entry.slug) in posters:
-                    posters[(lang, entry.slug)] = posters[(site.settings.source_language, entry.slug)]
+                    posters[(lang.code, entry.slug)] = posters[(site.settings.source_language, entry.slug)]
                 continue
-            key = key_of("poster", ENCODING, loaded.fingerprint, lang, vals)
+            # Labels are drawn too: an edited catalogue makes a new poster.
+            key = key_of("poster", ENCODING, loaded.fingerprint, lang.code, drawn_labels(lang), vals)
             cached = cache.get("posters", key, expect=("poster.png", "poster.pdf"))
             if cached is None:
                 cached = cache.put("posters", key, draw(loaded, vals, lang), {})
@@ -94,11 +94,15 @@ def build_posters(site: Site, cache: Cache, stacks: Optional[dict] = None) -> tu
             for ext in ("png", "pdf"):
                 paths[ext] = poster_src(lang, site, entry, ext)
                 outputs.append(Output(paths[ext], source=str(cached.path(f"poster.{ext}"))))
-            posters[(lang, entry.slug)] = paths
+            posters[(lang.code, entry.slug)] = paths
     return posters, outputs, problems
 
 
-def draw(loaded: layouts.Loaded, vals: dict, lang: str) -> dict:
+def drawn_labels(lang: Language) -> list:
+    return [lang.label_separator, [lang.gettext(label) for label in LABELS]]
+
+
+def draw(loaded: layouts.Loaded, vals: dict, lang: Language) -> dict:
     """{"poster.png": bytes, "poster.pdf": bytes}; the PDF is the same page at A4 size."""
     matrix = segno.make(vals["url"], error=ENCODING["qr"], micro=False).matrix
     image, _boxes = render_with_qr(loaded, vals, lang, matrix)
@@ -110,5 +114,5 @@ def draw(loaded: layouts.Loaded, vals: dict, lang: str) -> dict:
     return {"poster.png": png.getvalue(), "poster.pdf": pdf.getvalue()}
 
 
-def render_with_qr(loaded: layouts.Loaded, vals: dict, lang: str, matrix):
+def render_with_qr(loaded: layouts.Loaded, vals: dict, lang: Language, matrix):
     return render(loaded, vals, lang, qr_matrix=matrix)

@@ -67,7 +67,7 @@ def site_uses(site: Site) -> list[Use]:
     uses = []
     for entry in site.entries:
         for lang in site.languages:
-            version = entry.item.version(lang)
+            version = entry.item.version(lang.code)
             if version is not None:
                 uses.extend(uses_of(entry.item, version))
     return uses

@@ -75,12 +75,12 @@ class PageMap:
             if target is None:  # only pages the site does not know about
                 continue
             switch.append({
-                "code": other.code, "name": other.name, "hreflang": other.hreflang,
+                "code": other.code, "name": other.name, "hreflang": other.tag,
                 "href": urls.relative(src, urls.page_url(target.src)),
                 "current": other.code == record.lang, "fallback": target.fallback,
             })
         real = self.versions(src)
-        alternates = [{"hreflang": language(self.settings, r.lang).hreflang, "href": self.absolute(r.src)} for r in real]
+        alternates = [{"hreflang": language(self.settings, r.lang).tag, "href": self.absolute(r.src)} for r in real]
         if real:
             default = next((r for r in real if r.lang == self.settings.source_language), real[0])
             alternates.append({"hreflang": "x-default", "href": self.absolute(default.src)})

@@ -12,6 +12,7 @@ from ..content import publication
 from ..content.theme_days import Observance
 from ..core.settings import Settings
 from ..content.validate import Item
+from ..i18n.languages import Language, languages
 from .days import last_day
 from .stamps import Stamps, read as read_stamps
 
@@ -59,9 +60,9 @@ class Site:
     stamps: Stamps  # when each content file and theme day changed (git history)
 
     @property
-    def languages(self) -> list[str]:
+    def languages(self) -> list[Language]:
         """The languages that get pages (the source language first)."""
-        return list(self.settings.languages)
+        return languages(self.settings)
 
     @property
     def today(self) -> date:

@@ -13,9 +13,7 @@ from datetime import datetime
 from feedgen.feed import FeedGenerator
 
 from ..core import urls
-from ..i18n.catalogues import translations
-from ..i18n.dates import format_range
-from ..i18n.languages import language
+from ..i18n.languages import Language
 from ..content.publication import moment
 from ..core.output import Output
 from ..media.stage import Media
@@ -54,11 +52,12 @@ def entry_date(entry: Entry, tz) -> datetime:
 
 
 class _Feed:
-    def __init__(self, site: Site, kind: str, lang: str):
-        self.site, self.kind, self.lang = site, kind, lang
-        self.prefix = urls.lang_prefix(lang, site.settings.source_language)
-        self._ = translations(lang).gettext
-        self.entries = [e for e in site.listed(kind) if e.item.version(lang) is not None][:MAX_ENTRIES]
+    def __init__(self, site: Site, kind: str, lang: Language):
+        self.site, self.kind, self.language = site, kind, lang
+        self.lang = lang.code
+        self.prefix = lang.prefix
+        self._ = lang.gettext
+        self.entries = [e for e in site.listed(kind) if e.item.version(lang.code) is not None][:MAX_ENTRIES]
         tz = site.settings.tz
         self.dates = {id(e): entry_date(e, tz) for e in self.entries}
         latest = max(self.dates.values(), default=site.now)
@@ -86,19 +85,18 @@ class _Feed:
     # text
     def title(self) -> str:
         label = self._("News and reports") if self.kind == "article" else self._("Event announcements")
-        return clean(f"{label} · {self.site.settings.site_name}")
+        return clean(f"{label} · {self.language.site_name}")
 
     def author(self) -> str:
         gov = self.site.settings.extra.get("government") or {}
-        own = gov.get(f"organizer_{self.lang}") if self.lang != self.site.settings.source_language else None
-        return clean(own or gov.get("organizer") or self.site.settings.site_name)
+        own = gov.get(f"organizer_{self.lang}") if not self.language.is_source else None
+        return clean(own or gov.get("organizer") or self.language.site_name)
 
     def summary(self, entry: Entry) -> str:
         model = entry.item.version(self.lang).model
         if entry.kind != "event":
             return clean(model.summary)
-        locale = language(self.site.settings, self.lang).locale
-        when = format_range(model.start, model.end, locale, self.site.settings.tz)
+        when = self.language.format_range(model.start, model.end, self.site.settings.tz)
         venue = model.venue
         where = " · ".join(v for v in ((venue.name, venue.city) if venue else ()) if v)
         return clean(" · ".join(p for p in (when, where) if p) + "\n" + model.summary)
@@ -111,7 +109,7 @@ class _Feed:
         fg.author({"name": self.author()})
         fg.link(href=self.home_url(), rel="alternate")
         fg.link(href=self.url(self.path("atom")), rel="self")
-        fg.language(self.lang)
+        fg.language(self.language.tag)
         fg.generator("")  # no generator name and version: they would change the bytes on upgrades
         fg.updated(self.updated)
         for entry in self.entries:
@@ -153,7 +151,7 @@ class _Feed:
             "title": self.title(),
             "home_page_url": self.home_url(),
             "feed_url": self.url(self.path("json")),
-            "language": self.lang,
+            "language": self.language.tag,
             "authors": [{"name": self.author()}],
             "items": items,
         }
@@ -164,14 +162,11 @@ def head_links(site: Site, page_url: str) -> list[dict]:
     """Feeds a page announces in its head (feed autodiscovery), in the page's language."""
     if not site.settings.site_url:
         return []
-    lang = next((l for l in site.languages
-                 if urls.lang_prefix(l, site.settings.source_language)
-                 and page_url.startswith(urls.lang_prefix(l, site.settings.source_language))),
-                site.settings.source_language)
+    found = site.languages
+    lang = next((l for l in found if l.prefix and page_url.startswith(l.prefix)), found[0])
     links = []
     for kind in urls.FEED_KINDS:
         title = _Feed(site, kind, lang).title()
         for fmt, (_ext, mime) in urls.FEED_FORMATS.items():
-            links.append({"path": urls.feed_src(kind, fmt, urls.lang_prefix(lang, site.settings.source_language)),
-                          "type": mime, "title": title})
+            links.append({"path": urls.feed_src(kind, fmt, lang.prefix), "type": mime, "title": title})
     return links

@@ -11,6 +11,7 @@ from markupsafe import Markup
 
 from ..core import calendar_urls
 
+from ..i18n.languages import Language, language
 from ..model.days import event_days
 from ..safety.script_json import script_json
 from ..media.stage import Media
@@ -22,14 +23,15 @@ STATUS = {
     "postponed": "https://schema.org/EventPostponed",
     "cancelled": "https://schema.org/EventCancelled",
 }
-LANGUAGE_TAGS = {"zh": "zh-CN"}
 COUNTRY = "CN"
-def event_data(site: Site, media: Media, entry: Entry, lang: str) -> dict:
-    version = entry.item.version(lang) or entry.item.source
+
+
+def event_data(site: Site, media: Media, entry: Entry, lang: Language) -> dict:
+    version = entry.item.version(lang.code) or entry.item.source
     model = version.model
     tz = site.settings.tz
     campaign = site.campaign_of(entry)
-    campaign_model = _model(campaign, lang) if campaign is not None else None
+    campaign_model = _model(campaign, lang.code) if campaign is not None else None
     site_url = site.settings.site_url
     data = {
         "@context": "https://schema.org",
@@ -42,13 +44,13 @@ def event_data(site: Site, media: Media, entry: Entry, lang: str) -> dict:
         "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
         "location": _place(site, model, campaign_model, lang),
         "organizer": [{"@type": "Organization", "name": name} for name in _organizers(site, model, campaign_model, lang)],
-        "inLanguage": LANGUAGE_TAGS.get(version.doc.lang, version.doc.lang),
+        "inLanguage": language(site.settings, version.doc.lang).tag,  # the text's, which may be the source's
     }
-    url = calendar_urls.absolute(site_url, calendar_urls.item_url(site, entry, lang))
+    url = calendar_urls.absolute(site_url, calendar_urls.item_url(site, entry, lang.code))
     if url:
         data["url"] = url
     images = _images(site, media, version, model) or (
-        _images(site, media, campaign.item.version(lang) or campaign.item.source, campaign_model)
+        _images(site, media, campaign.item.version(lang.code) or campaign.item.source, campaign_model)
         if campaign is not None else [])
     if images:
         data["image"] = images
@@ -57,7 +59,7 @@ def event_data(site: Site, media: Media, entry: Entry, lang: str) -> dict:
     return data
 
 
-def event_script(site: Site, media: Media, entry: Entry, lang: str) -> Markup:
+def event_script(site: Site, media: Media, entry: Entry, lang: Language) -> Markup:
     """The <script type="application/ld+json"> element of an event page."""
     return Markup('<script type="application/ld+json">') + script_json(event_data(site, media, entry, lang)) \
         + Markup("</script>")
@@ -75,7 +77,7 @@ def _moment(value, tz, first: bool, model) -> str:
     return (start if first else last).isoformat()
 
 
-def _place(site: Site, model, campaign_model, lang: str) -> dict:
+def _place(site: Site, model, campaign_model, lang: Language) -> dict:
     """The venue; without one, the campaign's regions; without those, the site's region."""
     venue = model.venue
     address = {"@type": "PostalAddress", "addressCountry": COUNTRY}
@@ -87,15 +89,15 @@ def _place(site: Site, model, campaign_model, lang: str) -> dict:
         return {"@type": "Place", "name": venue.name or venue.city or venue.address, "address": address}
     regions = list(campaign_model.regions) if campaign_model is not None else []
     if regions:
-        address["addressLocality"] = "、".join(regions) if lang == "zh" else ", ".join(regions)
+        address["addressLocality"] = lang.join(regions)
         return {"@type": "Place", "name": address["addressLocality"], "address": address}
     region = _government(site, "region", lang)
     if region:
         address["addressRegion"] = region
-    return {"@type": "Place", "name": region or site.settings.site_name, "address": address}
+    return {"@type": "Place", "name": region or lang.site_name, "address": address}
 
 
-def _organizers(site: Site, model, campaign_model, lang: str) -> list[str]:
+def _organizers(site: Site, model, campaign_model, lang: Language) -> list[str]:
     if model.organizer:
         return [model.organizer]
     if campaign_model is not None and campaign_model.organizers:
@@ -104,11 +106,11 @@ def _organizers(site: Site, model, campaign_model, lang: str) -> list[str]:
     return [name] if name else []
 
 
-def _government(site: Site, key: str, lang: str) -> str:
+def _government(site: Site, key: str, lang: Language) -> str:
     """A field of extra.government in mkdocs.yml, in a language (organizer_en) or the source one."""
     gov = site.settings.extra.get("government") or {}
-    if lang != site.settings.source_language and gov.get(f"{key}_{lang}"):
-        return str(gov[f"{key}_{lang}"])
+    if not lang.is_source and gov.get(f"{key}_{lang.code}"):
+        return str(gov[f"{key}_{lang.code}"])
     return str(gov.get(key) or "")
 
 

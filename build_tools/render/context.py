@@ -1,12 +1,10 @@
 """What a template may ask about the page it renders: links, labels, dates, pictures."""
 from __future__ import annotations
 
-from babel.lists import format_list
 from markupsafe import Markup
 
 from ..core import calendar_urls, urls
-from ..i18n.dates import format_day, format_range
-from ..i18n.languages import language
+from ..i18n.languages import Language, language
 from ..media import pictures
 from ..media.stage import Media
 from ..model.site import Entry, Site
@@ -17,9 +15,9 @@ from .notices import item_notice
 class PageContext:
     """What a template may ask about the page it renders: links, labels, dates."""
 
-    def __init__(self, site: Site, src: str, lang: str, sources: dict):
-        self.site, self.src, self.lang = site, src, lang
-        self.language = language(site.settings, lang)
+    def __init__(self, site: Site, src: str, lang: Language, sources: dict):
+        self.site, self.src, self.language = site, src, lang
+        self.lang = lang.code  # what entries and theme days are looked up by
         self.source_language = language(site.settings, site.settings.source_language)
         self.prefix = self.language.prefix
         self._sources = sources  # content path → page src, for links between items
@@ -71,7 +69,7 @@ class PageContext:
                 "expired": self._("Expired")}.get(state, "")
 
     def notice(self, entry: Entry):
-        return item_notice(entry, self.site, self.lang)
+        return item_notice(entry, self.site, self.language)
 
     def subject_label(self, subject_type: str) -> str:
         return {"person": self._("person"), "team": self._("team"), "project": self._("project")}[subject_type]
@@ -93,8 +91,8 @@ class PageContext:
         return sum(1 for e in self.site.children.get((campaign.slug, kind), []) if e.listed and not e.version(self.lang))
 
     def join(self, values) -> str:
-        """A list as the page's language writes one (A、B和C / A, B and C)."""
-        return format_list(list(values), style="standard", locale=self.language.locale)
+        """A list as the page's language writes one in a sentence (A、B和C / A, B and C)."""
+        return self.language.format_list(values)
 
     # calendars: the event's feed, its schema.org data, a campaign's calendar section
     def ics_href(self, entry: Entry) -> str:
@@ -102,17 +100,17 @@ class PageContext:
 
     # dates
     def when(self, model) -> str:
-        locale, tz = self.language.locale, self.site.settings.tz
+        tz = self.site.settings.tz
         if hasattr(model, "start"):
-            return format_range(model.start, model.end, locale, tz)
-        return format_day(model.date, locale, tz)
+            return self.language.format_range(model.start, model.end, tz)
+        return self.language.format_day(model.date, tz)
 
 
 class ItemPage(PageContext):
     """An item's page: also its pictures, its poster, its schema.org data and the sections
     that later rooms render into it (the calendar's, wired by the pipeline)."""
 
-    def __init__(self, site: Site, media: Media, src: str, lang: str, sources: dict, version, sections=None):
+    def __init__(self, site: Site, media: Media, src: str, lang: Language, sources: dict, version, sections=None):
         super().__init__(site, src, lang, sources)
         self.media, self._version = media, version
         self._sections = sections or {}
@@ -131,7 +129,7 @@ class ItemPage(PageContext):
         return {ext: self._link(path) for ext, path in found.items()} if found else None
 
     def event_jsonld(self, entry: Entry) -> Markup:
-        return event_script(self.site, self.media, entry, self.lang)
+        return event_script(self.site, self.media, entry, self.language)
 
     def calendar_section(self, campaign: Entry) -> Markup:
         section = self._sections.get("calendar")

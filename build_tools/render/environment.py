@@ -9,25 +9,21 @@ from typing import Optional
 import yaml
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
-from ..i18n.catalogues import translations
-from ..i18n.languages import language
-from ..model.site import Site
+from ..i18n.catalogues import stamp, translations
+from ..i18n.languages import Language
 from ..safety.script_json import script_json
 
 _BLANK = re.compile(r"\n\s*\n+")
 
 
-def environment(lang: str, catalogue=None) -> Environment:
-    return _environment(lang, catalogue)
+def environment(lang: Language) -> Environment:
+    """The template environment of a language, with the site's own catalogue if it has one
+    (a new version of that file gives a new environment: `serve` shows the edit)."""
+    return _environment(lang.code, lang.catalogue, stamp(lang.catalogue))
 
 
-def site_environment(site: Site, lang: str) -> Environment:
-    """The template environment of a language, with the site's own catalogue if it has one."""
-    return _environment(lang, language(site.settings, lang).catalogue)
-
-
-@lru_cache(maxsize=None)
-def _environment(lang: str, catalogue) -> Environment:
+@lru_cache(maxsize=16)
+def _environment(lang: str, catalogue, _stamp) -> Environment:
     env = Environment(
         loader=PackageLoader(__package__, "templates"),
         autoescape=True,

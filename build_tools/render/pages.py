@@ -13,12 +13,12 @@ from ..content.body_links import rewrite, split_target, unlink
 from ..content.load import KIND_FOLDERS
 from ..core import urls
 from ..core.output import Output
-from ..i18n.languages import language
+from ..i18n.languages import Language
 from ..media import pictures
 from ..media.stage import Media
 from ..model.site import Entry, Site, sort_key
 from .context import ItemPage, PageContext
-from .environment import front_matter, html_block, site_environment
+from .environment import environment, front_matter, html_block
 
 
 def render_site(site: Site, media: Media, generators=(), sections=None) -> tuple[list[Output], dict]:
@@ -34,7 +34,7 @@ def render_site(site: Site, media: Media, generators=(), sections=None) -> tuple
     for lang in site.languages:
         sources = _page_sources(site, lang)
         for entry in site.entries:
-            if entry.item.version(lang) is not None:
+            if entry.item.version(lang.code) is not None:
                 outputs.append(render_item(site, media, entry, lang, sources, sections))
         for kind in urls.KIND_FOLDER:
             outputs.extend(render_index(site, media, kind, lang, sources))
@@ -45,20 +45,20 @@ def render_site(site: Site, media: Media, generators=(), sections=None) -> tuple
     return _one_per_path(outputs), blocks
 
 
-def _page_sources(site: Site, lang: str) -> dict:
+def _page_sources(site: Site, lang: Language) -> dict:
     """Content file path → the generated page's source path, for links in bodies."""
-    prefix = urls.lang_prefix(lang, site.settings.source_language)
+    prefix = lang.prefix
     sources = {}
     for e in site.entries:
-        version = e.item.version(lang)
+        version = e.item.version(lang.code)
         if version is not None:
             sources[version.doc.path] = urls.item_src(e.kind, e.slug, prefix)
         sources.setdefault(e.item.source.doc.path, urls.item_src(e.kind, e.slug, prefix))
     return sources
 
 
-def _block_name(name: str, lang: str, site: Site) -> str:
-    return name if lang == site.settings.source_language else f"{name}.{lang}"
+def _block_name(name: str, lang: Language, site: Site) -> str:
+    return name if lang.is_source else f"{name}.{lang.code}"
 
 
 def _one_per_path(outputs: list[Output]) -> list[Output]:
@@ -71,11 +71,11 @@ def _one_per_path(outputs: list[Output]) -> list[Output]:
     return [by_path[p] for p in sorted(by_path)]
 
 
-def render_item(site: Site, media: Media, entry: Entry, lang: str, sources: dict, sections=None) -> Output:
-    version = entry.item.version(lang)
-    src = urls.item_src(entry.kind, entry.slug, urls.lang_prefix(lang, site.settings.source_language))
+def render_item(site: Site, media: Media, entry: Entry, lang: Language, sources: dict, sections=None) -> Output:
+    version = entry.item.version(lang.code)
+    src = urls.item_src(entry.kind, entry.slug, lang.prefix)
     page = ItemPage(site, media, src, lang, sources, version, sections)
-    env = site_environment(site, lang)
+    env = environment(lang)
     model = version.model
     campaign = site.campaign_of(entry) if entry.kind != "campaign" else None
     related = ""
@@ -87,16 +87,16 @@ def render_item(site: Site, media: Media, entry: Entry, lang: str, sources: dict
     common = {"page": page, "entry": entry, "m": model, "campaign": campaign}
     header = html_block(env, "item_header.html.j2", **common)
     footer = html_block(env, "item_footer.html.j2", related=related, **common)
-    body = _body(version, src, sources, urls.lang_prefix(lang, site.settings.source_language), media)
-    card = media.card(lang, entry)
+    body = _body(version, src, sources, lang.prefix, media)
+    card = media.card(lang.code, entry)
     text = f"{front_matter(model.title, model.summary, {'card': card} if card else None)}{header}\n\n{body}\n\n{footer}\n"
     return Output(src, text.encode("utf-8"), trusted=(header, footer))
 
 
-def render_index(site: Site, media: Media, kind: str, lang: str, sources: dict) -> list[Output]:
-    env = site_environment(site, lang)
-    entries = site.listed(kind, lang)
-    only_in_source = site.only_in_source(kind, lang)
+def render_index(site: Site, media: Media, kind: str, lang: Language, sources: dict) -> list[Output]:
+    env = environment(lang)
+    entries = site.listed(kind, lang.code)
+    only_in_source = site.only_in_source(kind, lang.code)
     size = site.settings.page_size
     pages = max(1, math.ceil(len(entries) / size))
     title_page = PageContext(site, "", lang, sources)
@@ -104,7 +104,7 @@ def render_index(site: Site, media: Media, kind: str, lang: str, sources: dict) 
     outputs = []
     for number in range(1, pages + 1):
         chunk = entries[(number - 1) * size: number * size]
-        src = urls.index_src(kind, number, urls.lang_prefix(lang, site.settings.source_language))
+        src = urls.index_src(kind, number, lang.prefix)
         page = PageContext(site, src, lang, sources)
         groups = _groups(site, kind, chunk, page)
         html = html_block(env, "index.html.j2", page=page, title=title, kind=kind, groups=groups,
@@ -112,7 +112,7 @@ def render_index(site: Site, media: Media, kind: str, lang: str, sources: dict) 
                      source_src=urls.index_src(kind))
         shown = title if number == 1 else f"{title} ({number})"
         # Lists repeat the items' summaries: searching them would only double the index.
-        card = media.card(lang)
+        card = media.card(lang.code)
         meta = front_matter(shown, None, {"search": {"exclude": True}, **({"card": card} if card else {})})
         outputs.append(Output(src, f"{meta}{html}\n".encode("utf-8"), trusted=(html,)))
     return outputs
@@ -131,14 +131,15 @@ def _groups(site: Site, kind: str, chunk: list, page: PageContext) -> list:
     return groups
 
 
-def render_home(site: Site, lang: str, sources: dict) -> str:
-    page = PageContext(site, language(site.settings, lang).src("index.md"), lang, sources)
-    current = sorted(site.upcoming("campaign", lang), key=sort_key)
-    recent = [] if current else site.listed("campaign", lang)[:4]
-    upcoming_events = sorted(site.upcoming("event", lang), key=sort_key)[:6]
-    return html_block(site_environment(site, lang), "home.html.j2", page=page, current=current, recent=recent,
-                 upcoming_events=upcoming_events, stories=site.listed("story", lang)[:4],
-                 news=site.listed("article", lang)[:5])
+def render_home(site: Site, lang: Language, sources: dict) -> str:
+    page = PageContext(site, lang.src("index.md"), lang, sources)
+    code = lang.code
+    current = sorted(site.upcoming("campaign", code), key=sort_key)
+    recent = [] if current else site.listed("campaign", code)[:4]
+    upcoming_events = sorted(site.upcoming("event", code), key=sort_key)[:6]
+    return html_block(environment(lang), "home.html.j2", page=page, current=current, recent=recent,
+                 upcoming_events=upcoming_events, stories=site.listed("story", code)[:4],
+                 news=site.listed("article", code)[:5])
 
 
 def _body(version, src: str, sources: dict, prefix: str, media: Media) -> str:
