@@ -9,17 +9,12 @@ from pathlib import Path
 from . import translations as cli_translations
 from . import scaffold
 from . import json_schema as schema
+from .wording import CHOICES, DEFAULT, say, words
 from ..core.config import find_config, load_settings
 from ..pipeline import build, check_tree
 from ..core.problems import errors, format_problems
 from ..content.publication import PREVIEW, PRODUCTION
 from ..safety.paths import check_outputs
-
-KIND_NAMES = {
-    "zh": {"campaign": "个宣传活动", "event": "个活动", "story": "个故事", "article": "篇新闻"},
-    "en": {"campaign": "campaigns", "event": "events", "story": "stories", "article": "articles"},
-}
-
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="campaign", description="Campaign site tools / 宣传活动网站工具")
@@ -28,7 +23,7 @@ def main(argv=None) -> int:
 
     p_check = sub.add_parser("check", help="validate campaigns/ / 检查内容")
     p_check.add_argument("--format", choices=("human", "github", "json"), default="human")
-    p_check.add_argument("--lang", choices=("zh", "en"), default="zh")
+    p_check.add_argument("--lang", choices=CHOICES, default=DEFAULT)
     p_check.add_argument("--strict", action="store_true", help="warnings fail too, as in `mkdocs build --strict`")
 
     p_export = sub.add_parser("export", help="write the generated pages into a folder (for other site generators)")
@@ -92,18 +87,16 @@ def _check(settings, fmt: str, lang: str, strict: bool = False) -> int:
     if errors(problems) or (strict and problems):
         if fmt == "human":
             count = len(problems if strict else errors(problems))
-            print(f"发现 {count} 处错误。" if lang == "zh" else f"{count} error(s) found.", file=sys.stderr)
+            print(say(lang, "errors_found", count=count), file=sys.stderr)
         return 1
     if fmt == "human":
         docs = tree.documents
         counts = Counter(d.kind for d in docs if d.lang == settings.source_language)
         translated = sum(1 for d in docs if d.lang != settings.source_language)
-        names = KIND_NAMES[lang]
-        parts = [f"{counts.get(k, 0)} {names[k]}" for k in names]
-        if lang == "zh":
-            print(f"内容检查通过：{'，'.join(parts)}；译文 {translated} 篇。")
-        else:
-            print(f"Content OK: {', '.join(parts)}; {translated} translations.")
+        said = words(lang)
+        names = said["count_kinds"]
+        parts = said["clause_separator"].join(f"{counts.get(k, 0)} {names[k]}" for k in names)
+        print(say(lang, "check_ok", parts=parts, translated=translated))
     return 0
 
 

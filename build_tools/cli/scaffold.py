@@ -23,6 +23,7 @@ from pydantic_core import PydanticCustomError
 from ..core import fielddocs
 
 from . import slugs
+from .wording import DEFAULT
 from ..core.clock import reference_time
 from ..content.load import KIND_FOLDERS, load_tree
 from ..core.messages import message
@@ -157,7 +158,7 @@ def _campaign(settings, docs, given, ask, out) -> str:
     folders = sorted({d.campaign for d in docs if d.kind == "campaign"}, reverse=True)
     if given:
         if given not in folders:
-            raise Refused(message("unknown_campaign", "zh", {"slug": given}))
+            raise Refused(message("unknown_campaign", DEFAULT, {"slug": given}))
         return given
     if ask is None:
         raise Refused("缺少 --campaign：请写明所属宣传活动的文件夹名，例如 --campaign " + (folders[0] if folders else "2024-environment-day"))
@@ -225,7 +226,7 @@ def _slug(kind, given, values, used, ask, out) -> str:
             typed = ask(f"文件名（网址的一部分，只用小写字母、数字和连字符） [{proposal}]：").strip()
         slug = typed or proposal
         code = slugs.problem_with(slug)
-        text = message(code, "zh", {"slug": slug}) if code else None
+        text = message(code, DEFAULT, {"slug": slug}) if code else None
         if not text and slug in used:
             text = f"文件名 {slug} 已被另一个{KIND_NAMES[kind]}使用，网址会重复；请换一个。"
         if not text:
@@ -278,11 +279,11 @@ def _parse(settings, kind, field, text: str):
         ctx = {k: str(v) for k, v in (err.get("ctx") or {}).items()}
         if err["type"] == "literal_error":
             choices = ", ".join(fielddocs.choices(kind, field))
-            raise Refused(message("invalid_choice", "zh", {"got": raw, "choices": choices})) from None
+            raise Refused(message("invalid_choice", DEFAULT, {"got": raw, "choices": choices})) from None
         try:
-            raise Refused(message(err["type"], "zh", ctx)) from None
+            raise Refused(message(err["type"], DEFAULT, ctx)) from None
         except KeyError:
-            raise Refused(message("invalid_value", "zh", {"detail": err.get("msg", "")})) from None
+            raise Refused(message("invalid_value", DEFAULT, {"detail": err.get("msg", "")})) from None
     if isinstance(value, datetime) and value.tzinfo is None:
         value = value.replace(tzinfo=settings.tz)  # written with its offset, so nobody has to guess
     return value
@@ -295,7 +296,7 @@ def _checked(kind, field, value, so_far):
         MODELS[kind].check_relations(values)
     except PydanticCustomError as exc:
         ctx = {k: str(v) for k, v in (exc.context or {}).items()}
-        raise Refused(message(exc.type, "zh", ctx)) from None
+        raise Refused(message(exc.type, DEFAULT, ctx)) from None
     return value
 
 
@@ -307,7 +308,7 @@ def _show(value) -> str:
 
 # the file ------------------------------------------------------------------------------
 
-def render(kind: str, values: dict, lang: str = "zh") -> str:
+def render(kind: str, values: dict, lang: str = DEFAULT) -> str:
     """The file's text: every field of the kind, each after a comment saying what it is."""
     model = MODELS[kind]
     lines = ["---"]

@@ -12,42 +12,19 @@ from ..i18n.docs_pages import load_docs_pages
 from ..i18n.languages import language
 from ..content.load import load_document
 from ..content.models import MODELS
+from .wording import CHOICES, DEFAULT, say, words
 from ..i18n.translation_status import (
     FIELD, KINDS, MISSING, OUTDATED, STALE, TRANSLATED, UNRECORDED, UNTRANSLATED, Unit, expected_path, item_fields,
     record, statuses, translations_of,
 )
 
-STATE_NAMES = {
-    "zh": {TRANSLATED: "已翻译", MISSING: "缺少译文", STALE: "已过时", UNRECORDED: "未记录原文版本",
-           UNTRANSLATED: "尚未翻译"},
-    "en": {TRANSLATED: "translated", MISSING: "missing", STALE: "stale", UNRECORDED: "not recorded",
-           UNTRANSLATED: "not translated yet"},
-}
-KIND_NAMES = {
-    "zh": {"campaign": "宣传活动", "event": "活动", "story": "榜样故事", "article": "新闻", "page": "页面"},
-    "en": {"campaign": "campaigns", "event": "events", "story": "stories", "article": "articles", "page": "pages"},
-}
-HINTS = {
-    "zh": {STALE: "原文 {source} 已修改：请按原文更新译文，再运行 campaign translations --record {translation}",
-           UNRECORDED: "没有记录译自原文的哪个版本：核对译文后运行 campaign translations --record {translation}",
-           UNTRANSLATED: "内容仍与原文 {source} 相同：请翻译后再发布",
-           MISSING: "可运行 campaign translate {source} --lang {lang} 开始翻译"},
-    "en": {STALE: "the source {source} has changed: update the translation, then run "
-                  "campaign translations --record {translation}",
-           UNRECORDED: "the source version is not recorded: check the translation, then run "
-                       "campaign translations --record {translation}",
-           UNTRANSLATED: "still the same text as the source {source}: translate it before publishing",
-           MISSING: "run campaign translate {source} --lang {lang} to start one"},
-}
-
-
-def add_commands(sub, languages_hint=("zh", "en")) -> None:
+def add_commands(sub, languages_hint=CHOICES) -> None:
     p = sub.add_parser("translations", help="translation status per language / 各语言的翻译状态")
     p.add_argument("--strict", action="store_true", help="exit 1 when a translation is stale / 有过时译文时返回 1")
     p.add_argument("--record", nargs="+", type=Path, metavar="PATH",
                    help="record that these translations match their sources now / 记录译文已与原文一致")
     p.add_argument("--format", choices=("human", "json"), default="human")
-    p.add_argument("--lang", choices=languages_hint, default="zh", help="language of the messages / 提示语言")
+    p.add_argument("--lang", choices=languages_hint, default=DEFAULT, help="language of the messages / 提示语言")
     p = sub.add_parser("translate", help="start the translation of a file / 为一个文件创建译文")
     p.add_argument("path", type=Path, help="the source file (campaigns/…/x.zh.md or docs/…)")
     p.add_argument("--lang", dest="target", required=True, metavar="LANG",
@@ -72,14 +49,14 @@ def report(settings, strict: bool, fmt: str, lang: str) -> int:
     if strict and outdated:
         if fmt == "human":
             count = len(outdated)
-            print(f"有 {count} 篇译文需要更新。" if lang == "zh" else f"{count} translation(s) need updating.",
-                  file=sys.stderr)
+            print(say(lang, "outdated", count=count), file=sys.stderr)
         return 1
     return 0
 
 
 def _human(settings, found, ui: str) -> str:
-    names, kinds, hints = STATE_NAMES[ui], KIND_NAMES[ui], HINTS[ui]
+    said = words(ui)
+    names, kinds, hints = said["states"], said["kinds"], said["hints"]
     lines = []
     for code in settings.languages[1:]:
         target = language(settings, code)
@@ -91,7 +68,7 @@ def _human(settings, found, ui: str) -> str:
             if not group:
                 continue
             counts = Counter(s.state for s in group)
-            sep = "，" if ui == "zh" else ", "
+            sep = said["clause_separator"]
             shown = [st for st in (TRANSLATED, MISSING, *OUTDATED) if counts[st] or st in (TRANSLATED, MISSING, STALE)]
             summary = sep.join(f"{names[st]} {counts[st]}" for st in shown)
             lines.append(f"  {kinds[kind]}: {summary}")
@@ -110,8 +87,7 @@ def _record(settings, paths, ui: str) -> int:
     for path in paths:
         units = translations_of(settings, path)
         if not units:
-            print(f"{path}: 不是译文文件，也没有译文" if ui == "zh" else f"{path}: not a translation, and has none",
-                  file=sys.stderr)
+            print(say(ui, "not_a_translation", path=path), file=sys.stderr)
             status = 1
             continue
         for unit in units:

@@ -24,7 +24,7 @@ class Problem:
 
     def human(self, lang: str = "zh") -> str:
         where = f"{self.path}:{self.line}:"
-        label = "" if self.severity == ERROR else ("警告: " if lang == "zh" else "warning: ")
+        label = "" if self.severity == ERROR else message("warning_label", lang, {})
         fld = f" {self.field}:" if self.field else ""
         return f"{where}{fld} {label}{self.text(lang)}"
 

@@ -1,0 +1,55 @@
+"""The command line's own words, in each language its messages come in (`--lang`).
+
+The one place that decides the CLI's message language: problems come from the catalogue
+in core/messages, everything else the CLI says from WORDS. Editors read Chinese; English
+is for `--lang en` (CI logs, reviewers). A missing entry falls back to the default.
+"""
+from __future__ import annotations
+
+from ..i18n.translation_status import MISSING, STALE, TRANSLATED, UNRECORDED, UNTRANSLATED
+
+DEFAULT = "zh"
+WORDS = {
+    "zh": {
+        "clause_separator": "，",
+        "check_ok": "内容检查通过：{parts}；译文 {translated} 篇。",
+        "errors_found": "发现 {count} 处错误。",
+        "outdated": "有 {count} 篇译文需要更新。",
+        "not_a_translation": "{path}: 不是译文文件，也没有译文",
+        "count_kinds": {"campaign": "个宣传活动", "event": "个活动", "story": "个故事", "article": "篇新闻"},
+        "kinds": {"campaign": "宣传活动", "event": "活动", "story": "榜样故事", "article": "新闻", "page": "页面"},
+        "states": {TRANSLATED: "已翻译", MISSING: "缺少译文", STALE: "已过时", UNRECORDED: "未记录原文版本",
+                   UNTRANSLATED: "尚未翻译"},
+        "hints": {STALE: "原文 {source} 已修改：请按原文更新译文，再运行 campaign translations --record {translation}",
+                  UNRECORDED: "没有记录译自原文的哪个版本：核对译文后运行 campaign translations --record {translation}",
+                  UNTRANSLATED: "内容仍与原文 {source} 相同：请翻译后再发布",
+                  MISSING: "可运行 campaign translate {source} --lang {lang} 开始翻译"},
+    },
+    "en": {
+        "clause_separator": ", ",
+        "check_ok": "Content OK: {parts}; {translated} translations.",
+        "errors_found": "{count} error(s) found.",
+        "outdated": "{count} translation(s) need updating.",
+        "not_a_translation": "{path}: not a translation, and has none",
+        "count_kinds": {"campaign": "campaigns", "event": "events", "story": "stories", "article": "articles"},
+        "kinds": {"campaign": "campaigns", "event": "events", "story": "stories", "article": "articles",
+                  "page": "pages"},
+        "states": {TRANSLATED: "translated", MISSING: "missing", STALE: "stale", UNRECORDED: "not recorded",
+                   UNTRANSLATED: "not translated yet"},
+        "hints": {STALE: "the source {source} has changed: update the translation, then run "
+                         "campaign translations --record {translation}",
+                  UNRECORDED: "the source version is not recorded: check the translation, then run "
+                              "campaign translations --record {translation}",
+                  UNTRANSLATED: "still the same text as the source {source}: translate it before publishing",
+                  MISSING: "run campaign translate {source} --lang {lang} to start one"},
+    },
+}
+CHOICES = tuple(WORDS)
+
+
+def words(lang: str) -> dict:
+    return {**WORDS[DEFAULT], **WORDS.get(lang, {})}
+
+
+def say(lang: str, key: str, **params) -> str:
+    return words(lang)[key].format(**params)
