@@ -91,3 +91,31 @@ def test_date_ranges_in_each_language():
     assert date_interval(date(2024, 7, 31), date(2024, 8, 2), "yMMMMd", "en_GB") == "31 July\u2009–\u20092 August 2024"
     assert date_interval(date(2024, 8, 10), date(2024, 8, 12), "yMMMMd", "zh_Hans_CN") == "2024年8月10日至12日"
     assert date_interval(date(2023, 12, 31), date(2024, 1, 2), "yMMMMd", "zh_Hans_CN") == "2023年12月31日至2024年1月2日"
+
+
+def test_an_edited_site_catalogue_is_read_again_by_the_next_build(tmp_path):
+    """A long `mkdocs serve` builds again after an edit: the edited .po must count."""
+    import os
+
+    from build_tools.core.settings import Settings
+    from build_tools.i18n.languages import language
+    from build_tools.render.environment import environment
+
+    po = tmp_path / "en.po"
+
+    def write(text: str, mtime_ns: int) -> None:
+        po.write_text(f'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+                      f'msgid "Calendar"\nmsgstr "{text}"\n', encoding="utf-8")
+        os.utime(po, ns=(mtime_ns, mtime_ns))
+
+    settings = Settings(root=tmp_path, content_dir=tmp_path / "campaigns",
+                        language_options={"en": {"catalogue": "en.po"}})
+    write("Events calendar", 1_000_000_000_000_000_000)
+    english = language(settings, "en")
+    assert english.gettext("Calendar") == "Events calendar"
+    template = "{{ _('Calendar') }}"
+    assert environment(english).from_string(template).render() == "Events calendar"
+    write("What's on", 1_000_000_001_000_000_000)  # the same size, a later time
+    assert english.gettext("Calendar") == "What's on"
+    assert environment(english).from_string(template).render() == "What's on"
+    assert english.gettext("News") == "News"  # the built-in catalogue is still under it

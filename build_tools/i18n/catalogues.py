@@ -37,7 +37,12 @@ def read_catalogue(lang: str, site_po: Optional[str] = None) -> Optional[Catalog
         else:
             for message in site:
                 if message.id and message.string:
-                    catalog[message.id] = message
+                    # Catalog[...] = merges into a message it has and keeps the old string.
+                    known = catalog.get(message.id, message.context)
+                    if known is not None:
+                        known.string = message.string
+                    else:
+                        catalog[message.id] = message
     return catalog
 
 
