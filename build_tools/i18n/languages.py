@@ -27,11 +27,12 @@ from .dates import format_day, format_moment, format_range, zone_name
 # zone_names: a zone as readers name it, where CLDR's name is not what they say.
 DEFAULTS = {
     "zh": {"locale": "zh_Hans_CN", "tag": "zh-CN", "clause_separator": "，", "label_separator": "：",
-           "note_pattern": "{0}（{1}）", "zone_names": {"Asia/Shanghai": "北京时间"}},
+           "sentence_separator": "", "note_pattern": "{0}（{1}）", "zone_names": {"Asia/Shanghai": "北京时间"}},
     "en": {"locale": "en_GB", "tag": "en", "zone_names": {"Asia/Shanghai": "Beijing time"}},
 }
 # For any language: how its text is punctuated where CLDR has no pattern.
-PUNCTUATION = {"clause_separator": ", ", "label_separator": ": ", "note_pattern": "{0} ({1})"}
+PUNCTUATION = {"clause_separator": ", ", "label_separator": ": ", "sentence_separator": " ",
+               "note_pattern": "{0} ({1})"}
 WRITING_MODES = ("horizontal-tb", "vertical-lr", "vertical-rl")
 # Search index settings for a language whose pages our indexer writes (Material's
 # search worker reads them from the index file; see search_index.py).
@@ -60,6 +61,7 @@ class Language:
     list_separator: str = ", "  # between the items of a list (A、B、C)
     clause_separator: str = ", "  # between clauses of a sentence
     label_separator: str = ": "  # after a label (When: …)
+    sentence_separator: str = " "  # between sentences (none in Chinese)
     note_pattern: str = "{0} ({1})"  # a text with a note after it: the time and its zone
     zone_names: tuple = ()  # (zone key, name readers use)
     nav: tuple = ()  # (source nav label, label) for navigation sections
@@ -188,6 +190,11 @@ def og_locale(tag: str, parsed: Locale) -> str:
     return f"{parts[0].lower()}_{region.upper()}" if region else parts[0].lower()
 
 
+def _text(opts: dict, key: str) -> str:
+    value = opts.get(key)
+    return "" if value is None else str(value)
+
+
 @lru_cache(maxsize=64)
 def _language(code: str, source: str, options: tuple, site: tuple, timezone: str) -> Language:
     own = dict(options)
@@ -209,7 +216,7 @@ def _language(code: str, source: str, options: tuple, site: tuple, timezone: str
         raise ValueError(f"language {code}: tag must be a BCP 47 language tag such as zh-CN, not {tag!r}")
     for key in ("note_pattern",):
         try:
-            str(opts[key]).format("", "")
+            _text(opts, key).format("", "")
         except (IndexError, KeyError, ValueError) as exc:
             raise ValueError(f"language {code}: {key} must hold {{0}} and {{1}}, not {opts[key]!r}") from exc
     nav = dict(opts.get("nav") or ())
@@ -232,9 +239,10 @@ def _language(code: str, source: str, options: tuple, site: tuple, timezone: str
         site_description=str(opts.get("site_description") or site_description),
         catalogue=opts.get("catalogue"),
         list_separator=str(opts.get("list_separator") or middle.replace("{0}", "").replace("{1}", "")),
-        clause_separator=str(opts["clause_separator"]),
-        label_separator=str(opts["label_separator"]),
-        note_pattern=str(opts["note_pattern"]),
+        clause_separator=_text(opts, "clause_separator"),
+        label_separator=_text(opts, "label_separator"),
+        sentence_separator=_text(opts, "sentence_separator"),
+        note_pattern=_text(opts, "note_pattern"),
         zone_names=tuple(sorted(zones.items())),
         nav=tuple(sorted((str(k), str(v)) for k, v in nav.items())),
         search=tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in search.items())),

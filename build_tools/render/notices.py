@@ -41,8 +41,8 @@ def preview_banner(site) -> Markup:
     parts = []
     for lang in site.languages:
         _ = lang.gettext
-        parts.append(Markup('<strong lang="{tag}">{title}</strong> <span lang="{tag}">{detail}</span>').format(
-            tag=lang.tag, title=_("Preview, not the public site."),
+        parts.append(Markup('<strong lang="{tag}">{title}</strong>{gap}<span lang="{tag}">{detail}</span>').format(
+            tag=lang.tag, gap=lang.sentence_separator, title=_("Preview, not the public site."),
             detail=_("Built as of %(when)s; drafts and scheduled items are shown and marked.")
             % {"when": lang.format_moment(site.now, site.settings.tz)}))
     return Markup(" ").join(parts)
