@@ -35,9 +35,8 @@ def write_project(source_root: Path, site: Site, dest: Path) -> dict:
     shutil.copytree(source_root / "docs", docs, dirs_exist_ok=True)
     shutil.copytree(source_root / "assets" / "theme" / "assets", docs / "assets", dirs_exist_ok=True)
     pages = {}
-    source_lang = site.settings.source_language
-    for lang in site.languages:
-        prefix = urls.lang_prefix(lang, source_lang)
+    for language in site.languages:
+        lang, prefix = language.code, language.prefix
         for kind, folder in urls.KIND_FOLDER.items():
             listed = []
             for entry in site.by_kind.get(kind, []):

@@ -76,7 +76,8 @@ def measure_size(n: int, work: Path, repeat: int = 1) -> dict:
     counts = _write_ours(ours, n)
     site = build(_settings(ours)).site
     plain.write_project(ours, site, baseline)
-    result = {"items": counts, "languages": site.languages,
+    codes = [lang.code for lang in site.languages]
+    result = {"items": counts, "languages": codes,
               "generate_seconds": round(time.perf_counter() - started, 2)}
     _warm_up()
     projects = {
@@ -90,7 +91,7 @@ def measure_size(n: int, work: Path, repeat: int = 1) -> dict:
         order = list(projects) if index % 2 == 0 else list(reversed(projects))
         for name in order:
             project, edited, timed = projects[name]
-            runs[name][step] = _step(step, flags, project, edited, timed, site.languages,
+            runs[name][step] = _step(step, flags, project, edited, timed, codes,
                                      repeat if step in ("cold", "warm") else 1)
     result.update(runs)
     return result
