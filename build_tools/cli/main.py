@@ -117,6 +117,3 @@ def _export(settings, folder: Path, mode: str) -> int:
     return 0
 
 
-
-if __name__ == "__main__":  # python -m build_tools.cli.main, as the tests and CI run it
-    raise SystemExit(main())
