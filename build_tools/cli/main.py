@@ -116,4 +116,3 @@ def _export(settings, folder: Path, mode: str) -> int:
         target.write_bytes(data)
     return 0
 
-
