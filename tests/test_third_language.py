@@ -330,3 +330,20 @@ def test_html_lang_hreflang_json_ld_feeds_and_og_locale_agree(demo_site, prefix,
     atom = feedparser.parse((demo_site / prefix / "feeds" / "events.xml").read_bytes())
     assert atom.feed.language == tag
     assert json.loads((demo_site / prefix / "feeds" / "events.json").read_text(encoding="utf-8"))["language"] == tag
+
+
+@pytest.mark.parametrize("option, said", [("tag: zh CN", "tag must be a BCP 47 language tag"),
+                                          ("locale: xx_Nowhere", "unknown locale"),
+                                          ("note_pattern: '{2}'", "note_pattern must hold {0} and {1}")])
+def test_a_bad_language_option_is_named_without_a_traceback(tmp_path, option, said):
+    import subprocess
+    import sys
+
+    project = copy_project(tmp_path / "p", with_content=False)
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("          tag: zh-CN\n", f"          {option}\n", 1), encoding="utf-8")
+    run = subprocess.run([sys.executable, "-m", "build_tools.cli", "check"], cwd=project, capture_output=True, text=True)
+    assert run.returncode == 2
+    assert "plugins.campaigns.language_options: language zh: " + said in run.stderr
+    assert "Traceback" not in run.stderr

@@ -13,6 +13,7 @@ from .wording import CHOICES, DEFAULT, say, words
 from ..core.config import find_config, load_settings
 from ..pipeline import build, check_tree
 from ..core.problems import errors, format_problems
+from ..i18n.languages import languages
 from ..content.publication import PREVIEW, PRODUCTION
 from ..safety.paths import check_outputs
 
@@ -47,6 +48,11 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
     config = (args.config or find_config(Path.cwd())).resolve()
     settings = load_settings(config)
+    try:
+        languages(settings)  # each language's options, checked once, before any command uses them
+    except ValueError as exc:
+        print(f"{config.name}: plugins.campaigns.language_options: {exc}", file=sys.stderr)
+        return 2
     if args.command == "check":
         return _check(settings, args.format, args.lang, args.strict)
     if args.command == "export":
