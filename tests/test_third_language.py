@@ -330,6 +330,10 @@ def test_html_lang_hreflang_json_ld_feeds_and_og_locale_agree(demo_site, prefix,
     atom = feedparser.parse((demo_site / prefix / "feeds" / "events.xml").read_bytes())
     assert atom.feed.language == tag
     assert json.loads((demo_site / prefix / "feeds" / "events.json").read_text(encoding="utf-8"))["language"] == tag
+    if not prefix:  # a page of no language of ours is in the source language, with the same tag
+        missing = parse(demo_site / "404.html")
+        assert missing.get("lang") == tag
+        assert missing.xpath("//head/meta[@property='og:locale']/@content") == [og_locale]
 
 
 @pytest.mark.parametrize("option, said", [("tag: zh CN", "tag must be a BCP 47 language tag"),

@@ -49,6 +49,8 @@ def preview_banner(site) -> Markup:
 
 
 def build_globals(site) -> dict:
-    """Values every page template may use (the adapter hands them to the theme)."""
+    """Values every page template may use (the adapter hands them to the theme); `language`
+    is the source language, for pages that are in no language of ours (404.html)."""
     preview = site.mode == publication.PREVIEW
-    return {"mode": site.mode, "preview": preview, "banner": preview_banner(site) if preview else Markup("")}
+    return {"mode": site.mode, "preview": preview, "banner": preview_banner(site) if preview else Markup(""),
+            "language": site.languages[0]}
