@@ -14,7 +14,7 @@ from ..content.load import load_document
 from ..content.models import MODELS
 from .wording import CHOICES, DEFAULT, say, words
 from ..i18n.translation_status import (
-    FIELD, KINDS, MISSING, OUTDATED, STALE, TRANSLATED, UNRECORDED, UNTRANSLATED, Unit, expected_path, item_fields,
+    FIELD, KINDS, MISSING, OUTDATED, STALE, TRANSLATED, Unit, expected_path, item_fields,
     record, statuses, translations_of,
 )
 
