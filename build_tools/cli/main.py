@@ -11,6 +11,7 @@ from . import scaffold
 from . import json_schema as schema
 from .wording import CHOICES, DEFAULT, say, words
 from ..core.config import find_config, load_settings
+from ..core.options import OptionError
 from ..pipeline import build, check_tree
 from ..core.problems import errors, format_problems
 from ..i18n.languages import languages
@@ -46,8 +47,16 @@ def main(argv=None) -> int:
     p_schema.add_argument("--check", action="store_true", help="only say whether schemas/ is up to date")
 
     args = parser.parse_args(argv)
-    config = (args.config or find_config(Path.cwd())).resolve()
-    settings = load_settings(config)
+    try:
+        config = (args.config or find_config(Path.cwd())).resolve()
+    except FileNotFoundError as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    try:  # `new` and `schema` write files: a project without content yet may use them
+        settings = load_settings(config, content_must_exist=args.command not in ("new", "schema"))
+    except OptionError as exc:
+        print(f"{config}: {exc}", file=sys.stderr)
+        return 2
     try:
         languages(settings)  # each language's options, checked once, before any command uses them
     except ValueError as exc:

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import yaml
 
+from .options import OptionError, read
 from .settings import Settings
 
 PLUGIN_NAME = "campaigns"
@@ -41,29 +42,41 @@ def find_config(start: Path) -> Path:
     raise FileNotFoundError(f"no mkdocs.yml in {start} or above")
 
 
-def load_settings(config_path: Path) -> Settings:
+def load_settings(config_path: Path, content_must_exist: bool = True) -> Settings:
+    """The settings of the site configured in mkdocs.yml; OptionError for a bad plugin option.
+    Commands that only write (a new file, the schemas) need no content folder yet."""
     data = yaml.load(config_path.read_text(encoding="utf-8"), Loader=_Loader) or {}
     options = {}
     for entry in data.get("plugins") or []:
         if isinstance(entry, dict) and PLUGIN_NAME in entry:
             options = entry[PLUGIN_NAME] or {}
+    if not isinstance(options, dict):
+        raise OptionError("", f"must be a mapping of options, not {options!r}")
     root = config_path.resolve().parent
-    return Settings(
-        root=root,
-        content_dir=(root / options.get("content_dir", "campaigns")).resolve(),
-        languages=tuple(options.get("languages", ("zh", "en"))),
-        timezone=options.get("timezone", "Asia/Shanghai"),
-        page_size=int(options.get("page_size", 20)),
+    return make_settings(
+        root, read(options, root, content_must_exist),
         site_url=data.get("site_url") or "",
         site_name=data.get("site_name") or "",
         site_description=data.get("site_description") or "",
-        share_cards=bool(options.get("share_cards", True)),
-        posters=bool(options.get("posters", True)),
         extra=data.get("extra") or {},
-        language_options=options.get("language_options") or {},
         docs_dir=(root / (data.get("docs_dir") or "docs")).resolve(),
         markdown_extensions=_extension_names(data.get("markdown_extensions")),
-        embed_hosts=tuple(options.get("embed_hosts") or ()),
+    )
+
+
+def make_settings(root: Path, options: dict, **site) -> Settings:
+    """Settings from checked plugin options (see options.py) and the site's own configuration."""
+    return Settings(
+        root=root,
+        content_dir=options["content_dir"],
+        languages=tuple(options["languages"]),
+        timezone=options["timezone"],
+        page_size=options["page_size"],
+        share_cards=options["share_cards"],
+        posters=options["posters"],
+        language_options=dict(options["language_options"]),
+        embed_hosts=tuple(options["embed_hosts"]),
+        **site,
     )
 
 

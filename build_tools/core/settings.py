@@ -1,24 +1,30 @@
 """Site settings the core needs, independent of any site generator."""
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 from zoneinfo import ZoneInfo
+
+from .options import default
+
+CACHE_ENV = "CAMPAIGN_CACHE_DIR"
+CACHE_FOLDER = ".cache"
 
 
 @dataclass(frozen=True)
 class Settings:
     root: Path  # the project folder; problem paths are relative to it
     content_dir: Path  # absolute path of campaigns/
-    languages: tuple[str, ...] = ("zh", "en")  # the first is the source language
-    timezone: str = "Asia/Shanghai"
-    page_size: int = 20
+    languages: tuple[str, ...] = default("languages")  # the first is the source language
+    timezone: str = default("timezone")
+    page_size: int = default("page_size")
     site_url: str = ""
     site_name: str = ""
     site_description: str = ""
-    share_cards: bool = True  # a share card (og:image) per page
-    posters: bool = True  # a printable poster per event
+    share_cards: bool = default("share_cards")  # a share card (og:image) per page
+    posters: bool = default("posters")  # a printable poster per event
     extra: dict = field(default_factory=dict, compare=False, hash=False)
     # Per-language options (name, locale, hreflang, site_name, ...): see languages.py.
     language_options: dict = field(default_factory=dict, compare=False, hash=False)
@@ -26,7 +32,7 @@ class Settings:
     # Python-Markdown extensions of the site, to check bodies as the build renders them.
     markdown_extensions: tuple[str, ...] = ("toc", "tables", "fenced_code", "attr_list")
     # Hosts that images, video and frames in bodies may load from (https only).
-    embed_hosts: tuple[str, ...] = ()
+    embed_hosts: tuple[str, ...] = default("embed_hosts")
 
     @property
     def source_language(self) -> str:
@@ -47,3 +53,10 @@ class Settings:
             return path.resolve().relative_to(self.root.resolve()).as_posix()
         except ValueError:
             return path.as_posix()
+
+
+def cache_folder(settings: Settings) -> Path:
+    """The build cache (images and generated files): <project>/.cache, or CAMPAIGN_CACHE_DIR
+    (a cache kept outside the checkout, as CI can). Everything in it is safe to delete."""
+    folder = os.environ.get(CACHE_ENV, "").strip()
+    return Path(folder) if folder else settings.root / CACHE_FOLDER
