@@ -1,19 +1,30 @@
-"""The build cache: one folder (`.cache/` in the project), safe to delete at any time.
-
-Generated files are written there for incremental (`--dirty`) builds: a file is rewritten
-only when its bytes change, so its modification time says when its content last changed,
-which is what a site generator compares with the page it built from it.
+"""Generated files for incremental (`--dirty`) builds, in the build cache (see
+core/settings.cache_folder; safe to delete at any time). A file is rewritten only when its
+bytes change, so its modification time says when its content last changed, which is what
+a site generator compares with the page it built from it.
 """
 from __future__ import annotations
 
+import hashlib
 import os
 from pathlib import Path
 
-FOLDER = ".cache"
+from ..core.settings import Settings, cache_folder
+from ..render.blocks import has_markers
 
 
-def cache_dir(root: Path) -> Path:
-    return root / FOLDER
+def generated_folder(settings: Settings) -> Path:
+    """One folder per project: a cache kept outside the checkout may serve several."""
+    project = hashlib.sha256(str(settings.root.resolve()).encode("utf-8")).hexdigest()[:16]
+    return cache_folder(settings) / "generated" / project
+
+
+def forget_pages_with_blocks(files) -> None:
+    """Hand-written pages that embed generated blocks change with content that is not
+    in their file: remove their HTML so that a --dirty build writes them again."""
+    for file in files.documentation_pages():
+        if file.abs_src_path and has_markers(file.content_string):
+            Path(file.abs_dest_path).unlink(missing_ok=True)
 
 
 def write_if_changed(path: Path, data: bytes) -> bool:

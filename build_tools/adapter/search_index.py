@@ -15,6 +15,8 @@ from html import escape
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
+from ..i18n.languages import languages
+
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 SKIPPED = {"script", "style", "template", "svg"}
 _SPACE = re.compile(r"\s+")
@@ -26,6 +28,12 @@ class IndexedPage:
     url: str  # relative to the language's root, as the search base resolves it
     title: str
     html: str  # the rendered body of the page
+
+
+def index_files(settings, indexed: dict) -> dict[str, bytes]:
+    """{site path: index} for every language but the source; indexed: code -> {url: IndexedPage}."""
+    return {f"{lang.prefix}search/search_index.json": build_index(lang.search_config(), list(indexed.get(lang.code, {}).values()))
+            for lang in languages(settings)[1:]}
 
 
 def build_index(config: dict, pages: list[IndexedPage]) -> bytes:

@@ -36,3 +36,15 @@ def listed(st: str, mode: str) -> bool:
 
 def today(now: datetime, tz: tzinfo) -> date:
     return now.astimezone(tz).date()
+
+
+MODE_ENV = "CAMPAIGN_SITE_MODE"
+
+
+def mode_for(command: str, environ) -> str:
+    """A preview server shows everything; any other build is production, unless
+    CAMPAIGN_SITE_MODE says otherwise. ValueError for another mode."""
+    mode = environ.get(MODE_ENV, PREVIEW if command == "serve" else PRODUCTION)
+    if mode not in (PREVIEW, PRODUCTION):
+        raise ValueError(f"{MODE_ENV} must be {PREVIEW} or {PRODUCTION}, not {mode!r}")
+    return mode

@@ -7,10 +7,8 @@ next to the Site, and it holds every file the build publishes under media/ (imag
 posters and linked files copied as they are)."""
 from __future__ import annotations
 
-import os
 from collections import defaultdict
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Optional
 
 from .cards import build_cards
@@ -22,10 +20,8 @@ from .posters import build_posters
 from ..core import urls
 from ..core.problems import Problem, problem
 from ..core.output import Output
-from ..core.settings import Settings
+from ..core.settings import Settings, cache_folder
 from ..model.site import Entry, Site
-
-CACHE_FOLDER = ".cache"
 
 
 @dataclass
@@ -58,9 +54,7 @@ class Media:
 
 
 def cache_for(settings: Settings) -> Cache:
-    """<project>/.cache, or CAMPAIGN_CACHE_DIR (a cache kept outside the checkout, as CI can)."""
-    folder = os.environ.get("CAMPAIGN_CACHE_DIR", "").strip()
-    return Cache(Path(folder) if folder else settings.root / CACHE_FOLDER)
+    return Cache(cache_folder(settings))
 
 
 def site_uses(site: Site) -> list[Use]:

@@ -84,7 +84,8 @@ def _data_type(attrs: str) -> bool:
     return bool(match) and match.group(1).lower() in DATA_SCRIPT_TYPES
 
 
-def scan_site(site_dir: Path, known: KnownScripts) -> list[Problem]:
+def scan_site(site_dir: Path, known: KnownScripts, indexes=(SEARCH_INDEX,)) -> list[Problem]:
+    """Problems in every file of the built site; `indexes` are its search indexes' paths."""
     site_dir = Path(site_dir)
     root = site_dir.resolve()
     out: list[Problem] = []
@@ -100,7 +101,7 @@ def scan_site(site_dir: Path, known: KnownScripts) -> list[Problem]:
             out.extend(scan_markup(rel, path.read_text(encoding="utf-8", errors="replace"), known))
         elif suffix == ".xml":
             out.extend(_scan_xml(rel, path))
-        elif rel == SEARCH_INDEX:
+        elif rel in indexes:
             out.extend(_scan_search_index(rel, path, known))
     return out
 

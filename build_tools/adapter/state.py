@@ -1,0 +1,30 @@
+"""What one build knows. The plugin makes a new BuildState in on_config, so nothing
+outlives its build (a `mkdocs serve` keeps one plugin for all its rebuilds), except what a
+--dirty rebuild must carry, given explicitly: the search entries of the pages it does not
+render again."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional
+
+from . import timings
+from ..core.settings import Settings
+from ..pipeline import Result
+
+
+@dataclass
+class BuildState:
+    settings: Settings
+    command: str  # MkDocs' command: build, gh-deploy or serve
+    dirty: bool
+    indexed: dict = field(default_factory=dict)  # language -> {url: IndexedPage}, in build order
+    result: Optional[Result] = None
+    navs: dict = field(default_factory=dict)  # language -> Navigation
+    theme_languages: dict = field(default_factory=dict)  # language -> Material's interface language
+    trusted: dict = field(default_factory=dict)  # page src path -> HTML fragments our templates made
+    own_index: dict = field(default_factory=dict)  # page src path -> language whose index holds it
+    marks: timings.Marks = field(default_factory=timings.Marks)
+
+    def carried(self) -> dict:
+        """What the next build starts with: the search entries, for a --dirty rebuild only."""
+        return {lang: dict(pages) for lang, pages in self.indexed.items()} if self.dirty else {}

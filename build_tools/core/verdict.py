@@ -1,0 +1,32 @@
+"""Whether problems stop a build: one rule for every step that finds them.
+
+Errors stop a build, so that a broken site is never published; a preview server (`mkdocs
+serve`) reports them and keeps serving, so that an editor sees both the mistake and the
+pages that are right. Warnings are reported and never stop anything.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .problems import ERROR, WARNING, errors, format_problems
+
+PREVIEW_SERVER = "serve"  # the command that keeps going
+
+
+@dataclass(frozen=True)
+class Verdict:
+    stop: bool
+    level: str  # ERROR, WARNING, or "" when there is nothing to report
+    text: str
+
+
+def verdict(problems, command: str, subject: str, serving: str = "") -> Verdict:
+    """What a build run by `command` does with problems found by one of its steps:
+    `subject` names what has them, `serving` what a preview server does about them."""
+    report = format_problems(problems)
+    count = len(errors(problems))
+    if count and command != PREVIEW_SERVER:
+        return Verdict(True, ERROR, f"{subject} ({count}):\n{report}")
+    if count:
+        return Verdict(False, ERROR, f"{subject} ({count}){'; ' + serving if serving else ''}:\n{report}")
+    return Verdict(False, WARNING if report else "", report)

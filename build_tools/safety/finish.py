@@ -1,0 +1,23 @@
+"""The last step of a build, after the site generator wrote its pages: the files the build
+adds then (the other languages' search indexes, made from the rendered pages), and the
+safety scan of everything written, those files included."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..core.problems import Problem
+from .paths import check_outputs
+from .scan import SEARCH_INDEX, KnownScripts, scan_site
+
+
+def finish(site_dir: Path, indexes: dict[str, bytes], known: KnownScripts) -> list[Problem]:
+    """Write the search indexes ({site path: bytes}) and scan the site; the scan's problems."""
+    site_dir = Path(site_dir)
+    wrong = check_outputs(site_dir, indexes, indexes)
+    if wrong:  # paths come from language codes, which the options check: never expected
+        raise ValueError("unsafe search index paths: " + "; ".join(wrong))
+    for rel, data in sorted(indexes.items()):
+        target = site_dir / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+    return scan_site(site_dir, known, (SEARCH_INDEX, *indexes))
