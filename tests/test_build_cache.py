@@ -8,6 +8,8 @@ from pathlib import Path
 
 from benchmarks.synthetic import write_items
 from build_tools.adapter import dirty_cache as cache
+from build_tools.core.settings import Settings, cache_folder
+from build_tools.media.stage import cache_for
 from conftest import copy_project
 
 EVENT = "campaigns/synthetic-campaign-00000/events/s00000-0.zh.md"
@@ -15,8 +17,10 @@ STORY = "campaigns/synthetic-campaign-00001/stories/s00001-1.zh.md"
 UNTOUCHED = "news/s00000-2/index.html"
 
 
-def _build(project: Path, site: Path, *flags, timings: Path = None) -> dict:
+def _build(project: Path, site: Path, *flags, timings: Path = None, cache: Path = None) -> dict:
     env = {**os.environ}
+    if cache:
+        env["CAMPAIGN_CACHE_DIR"] = str(cache)
     if timings:
         env["CAMPAIGN_TIMINGS"] = str(timings)
     cmd = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(project / "mkdocs.yml"), "-d", str(site), *flags]
@@ -60,22 +64,36 @@ def test_the_cache_is_safe_to_delete_and_lives_in_one_folder(tmp_path):
     project = copy_project(tmp_path / "p", with_content=False)
     write_items(project / "campaigns", 10)
     sources = sorted(p.relative_to(project) for p in project.rglob("*"))
-    site = tmp_path / "site"
-    _build(project, site, "--dirty")
-    created = sorted(p.relative_to(project) for p in project.rglob("*"))
-    assert [p for p in created if p not in sources and p.parts[0] != ".cache"] == []
+    site, folder = tmp_path / "site", tmp_path / "cache"
+    _build(project, site, "--dirty", cache=folder)
+    # CAMPAIGN_CACHE_DIR moves the whole cache: the project is left as it was.
+    assert sorted(p.relative_to(project) for p in project.rglob("*")) == sources
+    assert any((folder / "generated").rglob("*.md")) and any((folder / "posters").rglob("meta.json"))
 
-    shutil.rmtree(project / ".cache")
+    shutil.rmtree(folder)
     _retitle(project / EVENT, "第0期活动之0", "删除缓存之后的标题")
-    _build(project, site, "--dirty")
+    _build(project, site, "--dirty", cache=folder)
     assert "删除缓存之后的标题" in (site / "events/s00000-0/index.html").read_text("utf-8")
     # A full build after incremental ones gives the same page as a build from nothing.
-    _build(project, site)
+    _build(project, site, cache=folder)
     fresh = tmp_path / "fresh"
-    shutil.rmtree(project / ".cache")
-    _build(project, fresh)
+    shutil.rmtree(folder)
+    _build(project, fresh, cache=folder)
     for page in ("events/s00000-0/index.html", "events/index.html", "index.html", UNTOUCHED):
         assert (site / page).read_bytes() == (fresh / page).read_bytes(), page
+
+
+def test_one_function_says_where_the_cache_is(tmp_path, monkeypatch):
+    one, other = Settings(root=tmp_path / "a", content_dir=tmp_path / "a/c"), Settings(root=tmp_path / "b", content_dir=tmp_path / "b/c")
+    monkeypatch.delenv("CAMPAIGN_CACHE_DIR", raising=False)
+    assert cache_folder(one) == tmp_path / "a" / ".cache"
+    assert cache_for(one).root == cache_folder(one)
+    assert cache.generated_folder(one).is_relative_to(cache_folder(one))
+    monkeypatch.setenv("CAMPAIGN_CACHE_DIR", str(tmp_path / "shared"))
+    assert cache_for(one).root == cache_folder(one) == cache_folder(other) == tmp_path / "shared"
+    # Images are shared by content; generated files are one project's.
+    assert cache.generated_folder(one).is_relative_to(tmp_path / "shared")
+    assert cache.generated_folder(one) != cache.generated_folder(other)
 
 
 def test_sync_rewrites_only_changed_files_and_removes_the_rest(tmp_path):

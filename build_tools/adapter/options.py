@@ -1,6 +1,7 @@
 """The plugin's options as MkDocs config options. Names, defaults and checks are the core's
 (core/options.py), so `mkdocs build` and the `campaign` command accept the same values and
-name a bad one the same way."""
+name a bad one the same way. Each language's own options are checked where languages are
+made (i18n/languages.py), in on_config."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -8,7 +9,7 @@ from pathlib import Path
 from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config, ValidationError
 
-from ..core.options import OptionError, check, content_dir, default, languages_described
+from ..core.options import OptionError, check, content_dir, default
 
 
 class _Checked(opt.BaseConfigOption):
@@ -33,17 +34,9 @@ class _ContentDir(_Checked):
             raise ValidationError(str(exc)) from None
 
 
-class _Languages(_Checked):
-    def post_validation(self, config, key_name):
-        try:
-            languages_described(config[key_name], config["language_options"])
-        except OptionError as exc:
-            raise ValidationError(str(exc)) from None
-
-
 class CampaignsConfig(Config):
     content_dir = _ContentDir("content_dir")
-    languages = _Languages("languages")
+    languages = _Checked("languages")
     language_options = _Checked("language_options")
     timezone = _Checked("timezone")
     page_size = _Checked("page_size")

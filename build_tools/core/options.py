@@ -118,6 +118,8 @@ def check(name: str, value):
     """The value of one option as the core uses it; OptionError if it is wrong."""
     try:
         return OPTIONS[name].check(value)
+    except OptionError:
+        raise
     except ValueError as exc:
         raise OptionError(name, str(exc)) from None
 
@@ -126,7 +128,7 @@ def content_dir(value: str, root: Path, must_exist: bool = True) -> Path:
     """The content folder, resolved against the project folder."""
     folder = (root / check("content_dir", value)).resolve()
     if must_exist and not folder.is_dir():
-        raise OptionError("content_dir", f"must be a folder of the project, and {folder} is not one")
+        raise OptionError("content_dir", f"must be an existing folder; {folder} is not one")
     return folder
 
 
