@@ -1,0 +1,45 @@
+"""What the adapter hands to the core: blocks in hand-written pages, the fail-or-log rule,
+which search index holds a page, and the last step of a build."""
+import json
+from pathlib import Path
+
+from build_tools.core.problems import ERROR, WARNING, problem
+from build_tools.core.verdict import verdict
+from build_tools.render.blocks import fill, has_markers
+from build_tools.safety.finish import finish
+from build_tools.safety.scan import known_scripts
+
+BLOCKS = {"home": "<div>首页</div>", "home.en": "<div>Home</div>", "latest": "<div>最新</div>"}
+BAD = problem("campaigns/x/index.zh.md", 3, "title", "yaml_key_type")
+NOTE = problem("campaigns/x/index.zh.md", 4, "summary", "no_front_matter", WARNING)
+
+
+def test_a_marker_takes_the_block_of_the_pages_language_else_the_source_languages():
+    page = "# Welcome\n\n<!-- campaigns:home -->\n\n<!-- campaigns:latest -->\n"
+    assert has_markers(page) and not has_markers("# no markers")
+    english, inserted = fill(page, "en", BLOCKS)
+    assert "<div>Home</div>" in english and "<div>最新</div>" in english and "首页" not in english
+    assert sorted(inserted) == sorted([BLOCKS["home.en"], BLOCKS["latest"]])
+    chinese, _ = fill(page, "zh", BLOCKS, notice="<p>notice</p>")
+    assert chinese.startswith("<p>notice</p>\n\n# Welcome") and "<div>首页</div>" in chinese
+
+
+def test_errors_stop_a_build_and_a_preview_server_reports_them_and_keeps_serving():
+    stop = verdict([BAD, NOTE], "build", "campaigns/ has problems", serving="left out")
+    assert stop.stop and stop.level == ERROR and "(1)" in stop.text and "campaigns/x/index.zh.md:3" in stop.text
+    served = verdict([BAD], "serve", "campaigns/ has problems", serving="left out")
+    assert not served.stop and served.level == ERROR and "left out" in served.text
+    warned = verdict([NOTE], "build", "campaigns/ has problems")
+    assert not warned.stop and warned.level == WARNING and "campaigns/x/index.zh.md:4" in warned.text
+    assert verdict([], "gh-deploy", "x") == verdict([], "serve", "x") and not verdict([], "build", "x").level
+
+
+def test_the_last_step_writes_the_indexes_and_scans_them_too(tmp_path):
+    site = tmp_path / "site"
+    site.mkdir()
+    hostile = {"docs": [{"location": "x/", "title": "<img src=x onerror=alert(1)>", "text": ""}]}
+    clean = {"docs": [{"location": "y/", "title": "Forum", "text": "text"}]}
+    found = finish(site, {"en/search/search_index.json": json.dumps(hostile).encode(),
+                          "mn/search/search_index.json": json.dumps(clean).encode()}, known_scripts([]))
+    assert json.loads((site / "mn/search/search_index.json").read_text("utf-8")) == clean
+    assert [(p.path, p.code) for p in found] == [("en/search/search_index.json", "scan_event_handler")]
