@@ -21,13 +21,13 @@ from .state import BuildState
 from ..content.docs_checks import check_docs
 from ..content.publication import mode_for
 from ..core.config import make_settings
-from ..core.problems import ERROR, WARNING, problem
+from ..core.problems import ERROR
 from ..core.verdict import verdict
 from ..i18n.languages import language, languages, split
 from ..model.search import own_index
 from ..pipeline import build
 from ..render.blocks import fill
-from ..safety.body_check import locate_all
+from ..safety.body_check import removals
 from ..safety.finish import finish
 from ..safety.html_policy import clean_page
 from ..safety.scan import known_scripts
@@ -116,10 +116,10 @@ class CampaignsPlugin(BasePlugin[CampaignsConfig]):
         # The raw-HTML policy, on what Markdown made of the page (outside our templates' fragments).
         cleaned, found = clean_page(html, state.trusted.get(page.file.src_uri, ()), settings.embed_hosts)
         if found and not page.file.generated_by:  # content files were reported by the check
-            text = Path(page.file.abs_src_path).read_text(encoding="utf-8", errors="replace").split("\n")
-            shown = settings.rel(Path(page.file.abs_src_path))
-            for (index, code), params in locate_all(text, found):
-                log.warning(problem(shown, index + 1, "body", code, WARNING, **params).human())
+            source = Path(page.file.abs_src_path)
+            text = source.read_text(encoding="utf-8", errors="replace")
+            for warning in removals(settings.rel(source), text, 1, found):
+                log.warning(warning.human())
         lang = state.own_index.get(page.file.src_uri)
         if lang is not None:
             prefix = language(settings, lang).prefix

@@ -30,8 +30,13 @@ def findings(body: str, extensions: tuple, embed_hosts: tuple = ()) -> list[Find
 
 def check_body(path: str, body: str, first_line: int, extensions: tuple, embed_hosts: tuple = ()) -> list[Problem]:
     """One warning per removal, at the line of the body where it was written."""
+    return removals(path, body, first_line, findings(body, extensions, embed_hosts))
+
+
+def removals(path: str, text: str, first_line: int, found: list[Finding]) -> list[Problem]:
+    """One warning per line and kind of removal found in text (whose first line is first_line)."""
     return [problem(path, first_line + index, "body", code, WARNING, **params)
-            for (index, code), params in locate_all(body.split("\n"), findings(body, extensions, embed_hosts))]
+            for (index, code), params in locate_all(text.split("\n"), found)]
 
 
 def locate_all(lines: list[str], found: list[Finding]) -> list:
