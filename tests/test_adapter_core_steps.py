@@ -43,3 +43,19 @@ def test_the_last_step_writes_the_indexes_and_scans_them_too(tmp_path):
                           "mn/search/search_index.json": json.dumps(clean).encode()}, known_scripts([]))
     assert json.loads((site / "mn/search/search_index.json").read_text("utf-8")) == clean
     assert [(p.path, p.code) for p in found] == [("en/search/search_index.json", "scan_event_handler")]
+
+
+def test_each_language_but_the_source_has_its_own_index_of_its_real_pages(tmp_path):
+    from build_tools.core.settings import Settings
+    from build_tools.model.page_map import PageMap, PageRecord
+    from build_tools.model.search import own_index
+
+    pages = PageMap(Settings(root=tmp_path, content_dir=tmp_path / "campaigns"))
+    pages.add(PageRecord("events/x.md", "zh", "events/x.md", "活动"))
+    pages.add(PageRecord("en/events/x.md", "en", "events/x.md", "Event"))
+    pages.add(PageRecord("en/news/y.md", "en", "news/y.md", "新闻", fallback=True))
+    assert own_index(pages, "en/events/x.md", {}) == "en"
+    assert own_index(pages, "events/x.md", {}) is None  # the site generator's index holds it
+    assert own_index(pages, "en/news/y.md", {}) is None  # a fallback only says that a page is missing
+    assert own_index(pages, "en/events/x.md", {"search": {"exclude": True}}) is None
+    assert own_index(pages, "en/unknown.md", {}) is None and own_index(None, "en/events/x.md", {}) is None
