@@ -61,8 +61,10 @@ class CampaignsPlugin(BasePlugin[CampaignsConfig]):
             languages(settings)
         except ValueError as exc:
             raise PluginError(f"plugins.campaigns.language_options: {exc}") from exc
-        carried = self.state.carried() if self.state is not None else {}
-        self.state = BuildState(settings, self.command, self.dirty, indexed=carried)
+        previous = self.state
+        # A --dirty rebuild renders only some pages: the search index keeps the others.
+        carried = previous.carried() if self.dirty and previous and previous.settings.root == root else {}
+        self.state = BuildState(settings, indexed=carried)
         self.state.marks.mark("config")
 
     def on_files(self, files, *, config):

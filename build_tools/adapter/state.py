@@ -15,8 +15,6 @@ from ..pipeline import Result
 @dataclass
 class BuildState:
     settings: Settings
-    command: str  # MkDocs' command: build, gh-deploy or serve
-    dirty: bool
     indexed: dict = field(default_factory=dict)  # language -> {url: IndexedPage}, in build order
     result: Optional[Result] = None
     navs: dict = field(default_factory=dict)  # language -> Navigation
@@ -26,5 +24,5 @@ class BuildState:
     marks: timings.Marks = field(default_factory=timings.Marks)
 
     def carried(self) -> dict:
-        """What the next build starts with: the search entries, for a --dirty rebuild only."""
-        return {lang: dict(pages) for lang, pages in self.indexed.items()} if self.dirty else {}
+        """What a --dirty rebuild starts with: a copy of the search entries."""
+        return {lang: dict(pages) for lang, pages in self.indexed.items()}
