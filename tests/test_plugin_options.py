@@ -83,3 +83,13 @@ def test_campaign_and_the_plugin_read_the_same_settings(project):
     theirs = load_settings(bare)
     assert ours == theirs
     assert (ours.page_size, ours.languages, ours.timezone, ours.language_options) == (7, ("zh", "en"), "Asia/Shanghai", {})
+
+
+@pytest.mark.parametrize("text", [None, "site_name: [\n", "- a list\n", "plugins:\n  - campaigns: [page_size]\n"])
+def test_an_unreadable_configuration_is_one_line_too(tmp_path, capsys, text):
+    config = tmp_path / "mkdocs.yml"
+    if text is not None:
+        config.write_text(text, encoding="utf-8")
+    assert campaign(["--config", str(config), "check"]) == 2
+    out = capsys.readouterr()
+    assert "Traceback" not in out.err and out.err.count("\n") == 1 and out.err.startswith(str(config)), out.err

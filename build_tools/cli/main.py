@@ -11,7 +11,6 @@ from . import scaffold
 from . import json_schema as schema
 from .wording import CHOICES, DEFAULT, say, words
 from ..core.config import find_config, load_settings
-from ..core.options import OptionError
 from ..pipeline import build, check_tree
 from ..core.problems import errors, format_problems
 from ..i18n.languages import languages
@@ -54,8 +53,8 @@ def main(argv=None) -> int:
         return 2
     try:  # `new` and `schema` write files: a project without content yet may use them
         settings = load_settings(config, content_must_exist=args.command not in ("new", "schema"))
-    except OptionError as exc:
-        print(f"{config}: {exc}", file=sys.stderr)
+    except (OSError, ValueError) as exc:  # an option (OptionError), YAML, or the file itself
+        print(f"{config}: {exc.strerror if isinstance(exc, OSError) else exc}", file=sys.stderr)
         return 2
     try:
         languages(settings)  # each language's options, checked once, before any command uses them

@@ -12,6 +12,10 @@ from .settings import Settings
 PLUGIN_NAME = "campaigns"
 
 
+class ConfigError(ValueError):
+    """mkdocs.yml cannot be read as settings (a bad plugin option is an OptionError)."""
+
+
 class _Loader(yaml.SafeLoader):
     """Safe loading that reads MkDocs' !ENV and Python-name tags as plain values."""
 
@@ -45,7 +49,12 @@ def find_config(start: Path) -> Path:
 def load_settings(config_path: Path, content_must_exist: bool = True) -> Settings:
     """The settings of the site configured in mkdocs.yml; OptionError for a bad plugin option.
     Commands that only write (a new file, the schemas) need no content folder yet."""
-    data = yaml.load(config_path.read_text(encoding="utf-8"), Loader=_Loader) or {}
+    try:
+        data = yaml.load(config_path.read_text(encoding="utf-8"), Loader=_Loader) or {}
+    except yaml.YAMLError as exc:
+        raise ConfigError(f"is not valid YAML: {' '.join(str(exc).split())}") from None
+    if not isinstance(data, dict):
+        raise ConfigError("must be a mapping of MkDocs settings")
     options = {}
     for entry in data.get("plugins") or []:
         if isinstance(entry, dict) and PLUGIN_NAME in entry:
