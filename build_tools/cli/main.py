@@ -59,7 +59,7 @@ def main(argv=None) -> int:
     try:
         languages(settings)  # each language's options, checked once, before any command uses them
     except ValueError as exc:
-        print(f"{config.name}: plugins.campaigns.language_options: {exc}", file=sys.stderr)
+        print(f"{config}: plugins.campaigns.language_options: {exc}", file=sys.stderr)
         return 2
     if args.command == "check":
         return _check(settings, args.format, args.lang, args.strict)
