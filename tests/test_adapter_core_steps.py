@@ -1,7 +1,6 @@
 """What the adapter hands to the core: blocks in hand-written pages, the fail-or-log rule,
 which search index holds a page, and the last step of a build."""
 import json
-from pathlib import Path
 
 from build_tools.core.problems import ERROR, WARNING, problem
 from build_tools.core.verdict import verdict

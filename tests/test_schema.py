@@ -3,7 +3,6 @@ import json
 import subprocess
 import sys
 from datetime import date, datetime
-from pathlib import Path
 
 import jsonschema
 import pytest

@@ -3,7 +3,6 @@ and the days it covers follow the calendar's midnight rule (a timed event that e
 does not cover the day that starts then). The home page, the events list, the calendar
 agenda and the month grid agree."""
 from datetime import datetime
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
