@@ -26,7 +26,7 @@ class Settings:
     share_cards: bool = default("share_cards")  # a share card (og:image) per page
     posters: bool = default("posters")  # a printable poster per event
     extra: dict = field(default_factory=dict, compare=False, hash=False)
-    # Per-language options (name, locale, hreflang, site_name, ...): see languages.py.
+    # Per-language options (name, locale, tag, site_name, ...): see i18n/languages.py.
     language_options: dict = field(default_factory=dict, compare=False, hash=False)
     docs_dir: Optional[Path] = None  # hand-written pages, for their translations and fallbacks
     # Python-Markdown extensions of the site, to check bodies as the build renders them.

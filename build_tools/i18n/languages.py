@@ -35,7 +35,7 @@ PUNCTUATION = {"clause_separator": ", ", "label_separator": ": ", "sentence_sepa
                "note_pattern": "{0} ({1})"}
 WRITING_MODES = ("horizontal-tb", "vertical-lr", "vertical-rl")
 # Search index settings for a language whose pages our indexer writes (Material's
-# search worker reads them from the index file; see search_index.py).
+# search worker reads them from the index file; see adapter/search_index.py).
 SEARCH_DEFAULTS = {
     "lang": ["en"], "separator": r"[\s\u200b\-]+", "pipeline": ["stopWordFilter"],
     "fields": {"title": {"boost": 1000.0}, "text": {"boost": 1.0}, "tags": {"boost": 1000000.0}},

@@ -1,7 +1,7 @@
 """When each content file, item and theme day was created and last changed, and how often an
 event's time, place or status changed (iCalendar's SEQUENCE).
 
-Computed once in derive from the folder's git history (history.py): one `git log`, and one
+Computed once in derive from the folder's git history (model/history.py): one `git log`, and one
 read of the old revisions that SEQUENCE and theme days need. Calendars read the result; so
 can anything else that dates a page. Files git does not know are dated at the reference time.
 """
