@@ -12,26 +12,25 @@ from datetime import datetime
 from functools import partial
 from typing import Optional
 
-from .calendar import pages as calendar_pages
-
 from .calendar import ics
-from .core.clock import reference_time
-from .publish.feeds import feed_outputs, head_links
-from .media.checks import check_glyphs, check_images
+from .calendar import pages as calendar_pages
 from .content.load import load_tree
-from .media.stage import Media, prepare as prepare_media
-from .render.notices import build_globals
+from .content.publication import PREVIEW, PRODUCTION
 from .content.theme_days import load_observances
-from .model.page_map import PageMap, build_page_map
+from .content.validate import validate_tree
+from .core.clock import reference_time
 from .core.output import Output
 from .core.problems import Problem, errors, sort_unique
-from .content.publication import PREVIEW, PRODUCTION
-from .render.pages import render_site
-from .render.fallbacks import render_fallback, render_notice
-from .publish.robots import robots_outputs
 from .core.settings import Settings
+from .media.checks import check_glyphs, check_images
+from .media.stage import Media, prepare as prepare_media
+from .model.page_map import PageMap, build_page_map
 from .model.site import Site, derive
-from .content.validate import validate_tree
+from .publish.feeds import feed_outputs, head_links
+from .publish.robots import robots_outputs
+from .render.fallbacks import render_fallback, render_notice
+from .render.notices import build_globals
+from .render.pages import render_site
 
 
 def generators(media: Media) -> tuple:

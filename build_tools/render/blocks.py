@@ -8,6 +8,11 @@ MARKER = "<!-- campaigns:{name} -->"
 MARKER_START = MARKER.split("{", 1)[0]
 
 
+def block_name(name: str, lang) -> str:
+    """The name of a block in a language (a `Language`): `home`, `home.en`."""
+    return name if lang.is_source else f"{name}.{lang.code}"
+
+
 def has_markers(text: str) -> bool:
     return MARKER_START in text
 

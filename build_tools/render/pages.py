@@ -17,6 +17,7 @@ from ..i18n.languages import Language
 from ..media import pictures
 from ..media.stage import Media
 from ..model.site import Entry, Site, sort_key
+from .blocks import block_name
 from .context import ItemPage, PageContext
 from .environment import environment, front_matter, html_block
 
@@ -38,7 +39,7 @@ def render_site(site: Site, media: Media, generators=(), sections=None) -> tuple
                 outputs.append(render_item(site, media, entry, lang, sources, sections))
         for kind in urls.KIND_FOLDER:
             outputs.extend(render_index(site, media, kind, lang, sources))
-        blocks[_block_name("home", lang, site)] = render_home(site, lang, sources)
+        blocks[block_name("home", lang)] = render_home(site, lang, sources)
     outputs.extend(media.outputs)
     for generate in generators:
         outputs.extend(generate(site))
@@ -55,10 +56,6 @@ def _page_sources(site: Site, lang: Language) -> dict:
             sources[version.doc.path] = urls.item_src(e.kind, e.slug, prefix)
         sources.setdefault(e.item.source.doc.path, urls.item_src(e.kind, e.slug, prefix))
     return sources
-
-
-def _block_name(name: str, lang: Language, site: Site) -> str:
-    return name if lang.is_source else f"{name}.{lang.code}"
 
 
 def _one_per_path(outputs: list[Output]) -> list[Output]:
