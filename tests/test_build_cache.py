@@ -106,3 +106,25 @@ def test_sync_rewrites_only_changed_files_and_removes_the_rest(tmp_path):
     assert (folder / "b/c.md").read_bytes() == b"changed" and (folder / "b/c.md").stat().st_mtime_ns > 0
     assert not (folder / "old.md").exists()
     assert written == {"a.md": str(folder / "a.md"), "b/c.md": str(folder / "b/c.md")}
+
+
+def _files(folder: Path, skip: str = None) -> dict:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*"))
+            if p.is_file() and not (skip and p.relative_to(folder).parts[0] == skip)}
+
+
+def test_a_cache_restored_into_a_fresh_clone_is_used_and_builds_the_same_bytes(tmp_path):
+    # As CI restores it: another checkout at another path, the cache copied in from a past run.
+    first = copy_project(tmp_path / "first", with_content=False)
+    write_items(first / "campaigns", 3)
+    cold_cache = tmp_path / "cold-cache"
+    _build(first, tmp_path / "cold", cache=cold_cache)
+    clone = tmp_path / "clone"
+    shutil.copytree(first, clone)
+    restored = tmp_path / "restored-cache"
+    shutil.copytree(cold_cache, restored)
+    made = _files(restored, skip="generated")
+    assert any(name.startswith("posters/") for name in made) and any(name.startswith("cards/") for name in made)
+    _build(clone, tmp_path / "warm", cache=restored)
+    assert _files(restored, skip="generated") == made  # every picture came from the cache
+    assert _files(tmp_path / "warm") == _files(tmp_path / "cold")
