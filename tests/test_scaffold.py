@@ -133,7 +133,7 @@ def test_questions_are_asked_in_chinese_and_asked_again_after_a_mistake(tmp_path
     assert asked[0] == "请输入编号或文件夹名："
     assert asked[1] == "标题：" and asked[4] == "开始时间："
     assert "这一项必须填写。" in shown  # the empty summary
-    assert '应为日期（2024-06-05）或带时区的时间（2024-06-05T09:30:00+08:00），这里写的是 "2024/04/01"' in shown
+    assert '这里写的是 "2024/04/01"，应写成 2024-04-01' in shown  # the editor's answer, rewritten
     assert "结束（2024-03-01）早于开始（2024-04-01）" in shown
     assert "文件名“index”是网站保留的名字，请换一个" in shown
     data = _front(path)

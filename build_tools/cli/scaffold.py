@@ -363,15 +363,19 @@ def _text(text: str, in_list: bool = False) -> str:
     probe = f"k: [{text}]" if in_list else f"k: {text}"
     parsed = parse_mapping(probe)
     expected = [text] if in_list else text
-    if not parsed.issues and parsed.data.get("k") == expected and "#" not in text:
+    if not _errors(parsed) and parsed.data.get("k") == expected and "#" not in text:
         return text
     return json.dumps(text, ensure_ascii=False)
+
+
+def _errors(parsed) -> list:
+    return [i for i in parsed.issues if i.severity == "error"]  # warnings are the editor's to read
 
 
 def _self_check(kind: str, text: str) -> None:
     """The text must read back as valid front matter; a failure here is a bug, not the editor's."""
     front = text.split("---\n")[1]
     parsed = parse_mapping(front)
-    if parsed.issues:
+    if _errors(parsed):
         raise RuntimeError(f"generated front matter does not parse: {parsed.issues}")
     MODELS[kind].model_validate(parsed.data)

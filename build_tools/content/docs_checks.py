@@ -49,7 +49,7 @@ def check_file(shown: str, rel: str, path: Path) -> list[Problem]:
         params = dict(issue.params)
         if "line" in params:
             params["line"] = offset + params["line"]
-        out.append(problem(shown, offset + issue.line, issue.field, issue.code, **params))
+        out.append(problem(shown, offset + issue.line, issue.field, issue.code, issue.severity, **params))
     for key in parsed.data:
         if key not in PAGE_FIELDS:
             out.append(problem(shown, offset + parsed.lines.get(key, 1), key, "page_meta_field",

@@ -148,7 +148,7 @@ def load_document(settings: Settings, path: Path):
         params = dict(issue.params)
         if "line" in params:  # a YAML syntax error names its line in the file
             params["line"] = offset + params["line"]
-        problems.append(problem(shown, offset + issue.line, issue.field, issue.code, **params))
+        problems.append(problem(shown, offset + issue.line, issue.field, issue.code, issue.severity, **params))
     lines = {k: offset + v for k, v in parsed.lines.items()}
     body_start = len(stripped) - len(body)
     body_start += len(body) - len(body.lstrip("\n"))
@@ -161,7 +161,7 @@ def load_document(settings: Settings, path: Path):
         body=body.strip("\n") + "\n" if body.strip() else "",
         body_line=body_line,
         source_text=raw,
-        yaml_fields={issue.field for issue in parsed.issues if issue.field},
+        yaml_fields={issue.field for issue in parsed.issues if issue.field and issue.severity == "error"},
         readable=parsed.readable,
         **info,
     )

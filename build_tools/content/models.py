@@ -12,6 +12,8 @@ from typing import Annotated, Any, ClassVar, Literal, Optional, Union
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
+from .date_forms import suggest
+
 
 def shown_value(value: Any) -> str:
     text = json.dumps(value, ensure_ascii=False, default=str)
@@ -48,7 +50,17 @@ def _date(value: Any) -> date:
             return date.fromisoformat(value.strip())
         except ValueError:
             pass
+    _refuse_with_fix("invalid_date", value)
     raise PydanticCustomError("invalid_date", "date", {"got": shown_value(value)})
+
+
+def _refuse_with_fix(code: str, value: Any) -> None:
+    """Refuse a date or time written another way, showing the editor's value rewritten."""
+    fixed = suggest(value) if isinstance(value, str) else None
+    if fixed and code == "invalid_date":
+        fixed = fixed.split("T")[0]  # a field of whole days
+    if fixed:
+        raise PydanticCustomError(code + "_fix", "when", {"got": shown_value(value), "fixed": fixed})
 
 
 def _when(value: Any) -> Union[date, datetime]:
@@ -61,6 +73,7 @@ def _when(value: Any) -> Union[date, datetime]:
             return date.fromisoformat(text) if len(text) == 10 else datetime.fromisoformat(text)
         except ValueError:
             pass
+    _refuse_with_fix("invalid_datetime", value)
     raise PydanticCustomError("invalid_datetime", "when", {"got": shown_value(value)})
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 import yaml
 
 from ..safety.text import clean as clean_text
+from .yaml_hints import SYNTAX_CODES, explain, value_hints
 
 try:  # the C loader is several times faster; both give the same nodes
     from yaml import CSafeLoader as _Loader
@@ -35,6 +36,7 @@ class YamlIssue:
     field: str
     code: str
     params: dict = field(default_factory=dict)
+    severity: str = "error"  # or "warning": the value is kept, and the editor is told
 
 
 @dataclass
@@ -49,7 +51,7 @@ class Parsed:
         return not any(i.code in FATAL for i in self.issues)
 
 
-FATAL = {"yaml_syntax", "yaml_not_mapping", "yaml_not_list", "front_matter_too_large"}
+FATAL = {"yaml_not_mapping", "yaml_not_list", "front_matter_too_large", *SYNTAX_CODES}
 
 
 def parse_mapping(text: str) -> Parsed:
@@ -74,8 +76,11 @@ def _parse(text: str, node_type, wrong_code: str) -> Parsed:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
         column = mark.column + 1 if mark else 1
-        detail = exc.problem or str(exc)
-        return Parsed(empty, {}, [YamlIssue(line, "", "yaml_syntax", {"line": line, "column": column, "detail": detail})])
+        context = exc.context_mark.line + 1 if exc.context_mark else None
+        where, code, params = explain(text, exc.problem or "", line, context)
+        if code == "yaml_syntax":
+            params = {"line": line, "column": column, "detail": exc.problem or str(exc)}
+        return Parsed(empty, {}, [YamlIssue(where, "", code, params)])
     except yaml.YAMLError as exc:
         return Parsed(empty, {}, [YamlIssue(1, "", "yaml_syntax", {"line": 1, "column": 1, "detail": str(exc)})])
     finally:
@@ -95,6 +100,7 @@ class _Walker:
         self.lines: dict[str, int] = {}
         self.issues: list[YamlIssue] = []
         self.seen: set[int] = set()
+        self.in_flow_list = False  # a scalar of `[a, b]`, where a full-width comma joins two items
 
     def value(self, node, path: str):
         # An alias is the same node object reached twice: refuse it before any
@@ -113,7 +119,9 @@ class _Walker:
             for i, child in enumerate(node.value):
                 child_path = f"{path}.{i}" if path else str(i)
                 self.lines.setdefault(child_path, child.start_mark.line + 1)
+                self.in_flow_list = bool(node.flow_style)
                 items.append(self.value(child, child_path))
+                self.in_flow_list = False
             return items
         return self._scalar(node, path)
 
@@ -125,6 +133,9 @@ class _Walker:
                 self._issue(key_node, path, "yaml_key_type")
                 continue
             key, _ = clean_text(key_node.value)
+            if key[:1] in ("\u3000", "\u00a0"):  # read as part of the key, not as indentation
+                self._issue(key_node, path, "yaml_wide_indent")
+                key = key.lstrip("\u3000\u00a0 ")
             child = f"{path}.{key}" if path else key
             line = key_node.start_mark.line + 1
             if key in first_line:
@@ -159,6 +170,8 @@ class _Walker:
             value, text_issues = clean_text(value)
             for issue in text_issues:
                 self._issue(node, path, issue.code, char=issue.char)
+            for code, params in value_hints(value, path, self.in_flow_list):
+                self.issues.append(YamlIssue(node.start_mark.line + 1, path, code, params, "warning"))
         return value
 
     def _issue(self, node, path: str, code: str, **params):

@@ -97,8 +97,8 @@ def load_observances(settings: Settings, campaign_slugs) -> tuple[list[Observanc
     except UnicodeDecodeError:
         return [], [problem(shown, 1, "", "not_utf8")]
     parsed = parse_list(text)
-    problems = [problem(shown, i.line, _local(i.field), i.code, **i.params) for i in parsed.issues]
-    reported = {i.field for i in parsed.issues if i.field}
+    problems = [problem(shown, i.line, _local(i.field), i.code, i.severity, **i.params) for i in parsed.issues]
+    reported = {i.field for i in parsed.issues if i.field and i.severity == "error"}
     found: list[Observance] = []
     first_line: dict[str, int] = {}
     for index, data in enumerate(parsed.data if isinstance(parsed.data, list) else []):

@@ -17,6 +17,8 @@ from ..safety.body_check import check_body
 from .load import ContentTree, Document
 from ..core.messages import catalogue
 from .models import MODELS, Common
+from .date_forms import with_offset
+from .near_miss import nearest
 from ..core.problems import WARNING, Problem, problem
 from .body_links import find_references, is_local, resolve, split_target
 from ..safety.paths import scriptable
@@ -110,9 +112,19 @@ def validate_data(settings: Settings, doc: Document, data: dict, model_cls, line
     if model is not None:
         model, warnings = _localise(settings, doc, model)
         problems.extend(warnings)
+    problems = [_with_offset(settings, p) for p in problems]
     # A field whose YAML was already reported is not reported a second time.
     reported = (line_doc or doc).yaml_fields
     return model, [p for p in problems if not _under(p.field, reported)]
+
+
+def _with_offset(settings: Settings, found: Problem) -> Problem:
+    """A time shown as the fix of a refused value carries the site's offset, as the guide asks."""
+    params = dict(found.params)
+    if found.code != "invalid_datetime_fix":
+        return found
+    params["fixed"] = with_offset(params["fixed"], settings.tz)
+    return problem(found.path, found.line, found.field, found.code, found.severity, **params)
 
 
 def _under(fld: str, fields: set) -> bool:
@@ -197,6 +209,8 @@ def _from_pydantic(exc, doc: Document, model_cls, line_doc=None) -> list[Problem
         if kind == "missing":
             code, params = "missing", {"key": fld}
             line = line_doc.line(".".join(loc[:-1])) if len(loc) > 1 else 1
+        elif err.get("input", "") is None:  # `summary:` with nothing after it
+            code, params = "empty_text", {}
         elif kind == "extra_forbidden":
             code, params = _unknown(fld, loc[-1], _fields_at(model_cls, loc[:-1]))
         elif kind == "literal_error":
@@ -286,14 +300,26 @@ def _check_references(tree: ContentTree, doc: Document, content_paths: set, pref
         if isinstance(target, str) and target.strip():
             code = _resolve_one(tree, content_paths, prefix, base, target.strip(), "image", links)
             if code:
-                out.append(problem(doc.path, doc.line(name), name, code, target=target))
+                out.append(_missing(doc.path, doc.line(name), name, code, target, tree, content_paths, prefix, base))
     for ref in find_references(doc.body):
         if not is_local(ref.target):
             continue
         code = _resolve_one(tree, content_paths, prefix, base, ref.target, ref.kind, links)
         if code:
-            out.append(problem(doc.path, doc.body_line + ref.line - 1, "body", code, target=ref.target))
+            line = doc.body_line + ref.line - 1
+            out.append(_missing(doc.path, line, "body", code, ref.target, tree, content_paths, prefix, base))
     return links, out
+
+
+def _missing(path, line, fld, code, target, tree, content_paths, prefix, base) -> Problem:
+    """The problem of a path that does not resolve, asking 是不是 …？ when a file is close."""
+    if code in ("image_missing", "link_missing"):
+        wanted = resolve(base, split_target(target)[0].strip())
+        pages = [p[len(prefix):] for p in content_paths if p.startswith(prefix)]
+        guess = nearest(wanted, pages if wanted.endswith(".md") else tree.files, base)
+        if guess:
+            return problem(path, line, fld, code + "_suggest", target=target, suggestion=guess)
+    return problem(path, line, fld, code, target=target)
 
 
 def _resolve_one(tree, content_paths, prefix, base, target, kind, links) -> Optional[str]:

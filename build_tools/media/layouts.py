@@ -79,7 +79,7 @@ def load(settings: Settings, rel: str, cache=None, stacks: Optional[dict] = None
         return None, [problem(rel, 1, "", "layout_missing")]
     text = path.read_text(encoding="utf-8")
     parsed = parse_mapping(text)
-    problems = [problem(rel, i.line, i.field, i.code, **i.params) for i in parsed.issues]
+    problems = [problem(rel, i.line, i.field, i.code, i.severity, **i.params) for i in parsed.issues]
     if problems:
         return None, problems
     try:
