@@ -217,7 +217,8 @@ def _slug(kind, given, values, used, ask, out) -> str:
         if kind == "campaign":
             # Campaign folders start with the year, as in 2024-environment-day.
             bare = re.sub(rf"^\s*{values['year']}\s*年?\s*", "", title)
-            proposal = f"{values['year']}-{slugs.propose(bare)}".strip("-")
+            room = slugs.MAX_LENGTH - len(f"{values['year']}-")
+            proposal = f"{values['year']}-{slugs.propose(bare, room)}".strip("-")
         else:
             proposal = slugs.propose(title)
     while True:

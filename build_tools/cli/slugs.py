@@ -11,7 +11,8 @@ from functools import lru_cache
 
 from ..content.load import RESERVED_SLUGS, SLUG_RE
 
-MAX_LENGTH = 60
+# Proposed slugs stay short enough for one line of a poster and a readable link.
+MAX_LENGTH = 40
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 
 
@@ -33,8 +34,9 @@ def propose(title: str, max_length: int = MAX_LENGTH) -> str:
         words.append(_NOT_SLUG.sub("-", spelled.lower()).strip("-"))
     slug = "-".join(w for w in words if w)
     slug = re.sub(r"-{2,}", "-", slug)
-    if len(slug) > max_length:  # cut at a word boundary
-        slug = slug[: max_length + 1].rsplit("-", 1)[0]
+    if len(slug) > max_length:  # cut at a word boundary (within one very long word: at the limit)
+        head = slug[: max_length + 1].rsplit("-", 1)[0]
+        slug = head if len(head) <= max_length else slug[:max_length]
     return slug.strip("-")
 
 

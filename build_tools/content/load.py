@@ -7,7 +7,7 @@ from pathlib import Path
 
 import frontmatter
 
-from ..core.problems import Problem, problem
+from ..core.problems import WARNING, Problem, problem
 from ..safety.paths import MAX_SLUG, collisions, inside
 from ..core.settings import Settings
 from ..safety.text import clean as clean_text, unsafe_chars, visible
@@ -16,6 +16,7 @@ from .strict_yaml import parse_mapping
 KIND_FOLDERS = {"events": "event", "stories": "story", "news": "article"}
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 RESERVED_SLUGS = {"index", "page", "en", "media", "assets", "search", "feeds"}
+LONG_SLUG = 60  # characters: a longer name breaks across lines on posters and in shared links
 OBSERVANCES_FILE = "observances.yml"
 
 
@@ -121,13 +122,17 @@ def load_document(settings: Settings, path: Path):
     code, info = classify(settings, path)
     if code:
         return None, [problem(shown, 1, "", code, **info)]
+    long_name = []
+    if len(info["slug"]) > LONG_SLUG:
+        long_name = [problem(shown, 1, "", "slug_long", WARNING, slug=info["slug"], length=len(info["slug"]),
+                             limit=LONG_SLUG)]
     try:
         raw = path.read_bytes().decode("utf-8")
     except UnicodeDecodeError:
-        return None, [problem(shown, 1, "", "not_utf8")]
+        return None, long_name + [problem(shown, 1, "", "not_utf8")]
     # NFC, without controls and stray zero-width characters; bidi controls are errors.
     text, text_issues = clean_text(raw)
-    text_problems = [problem(shown, i.line, "", i.code, char=i.char) for i in text_issues]
+    text_problems = long_name + [problem(shown, i.line, "", i.code, char=i.char) for i in text_issues]
     handler = frontmatter.YAMLHandler()
     lead = len(text) - len(text.lstrip())
     lead_lines = text[:lead].count("\n")
