@@ -4,6 +4,7 @@ from __future__ import annotations
 import difflib
 import re
 import posixpath
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
@@ -22,6 +23,7 @@ from .near_miss import nearest
 from ..core.problems import WARNING, Problem, problem
 from .body_links import find_references, is_local, resolve, split_target
 from ..safety.paths import scriptable
+from ..safety.text import codepoint
 from ..core.settings import Settings
 
 # Recorded by `campaign translate` in translation files, never written by hand.
@@ -259,10 +261,13 @@ def nested_model(annotation):
 
 
 def _unknown(fld: str, name: str, names) -> tuple[str, dict]:
+    # A soft hyphen or joiner pasted from Word hides in a name: show it, or the message
+    # would suggest the very name the editor sees.
+    shown = "".join(f"<{codepoint(c)}>" if unicodedata.category(c) == "Cf" else c for c in fld)
     close = difflib.get_close_matches(name, list(names), n=1, cutoff=0.6)
     if close:
-        return "unknown_field_suggest", {"key": fld, "suggestion": close[0]}
-    return "unknown_field", {"key": fld, "fields": ", ".join(names)}
+        return "unknown_field_suggest", {"key": shown, "suggestion": close[0]}
+    return "unknown_field", {"key": shown, "fields": ", ".join(names)}
 
 
 def _localise(settings: Settings, doc: Document, model: Common):
