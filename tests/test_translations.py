@@ -56,14 +56,14 @@ def test_translations_report_lists_missing_items_per_language_and_kind(tmp_path)
 def test_translate_starts_a_translation_that_counts_only_once_translated(tmp_path):
     project = copy_project(tmp_path / "p")
     src = "campaigns/2024-national-ecology-day/events/national-ecology-day-2024.zh.md"
-    made = _campaign("translate", src, "--lang", "en", cwd=project)
+    made = _campaign("translate", src, "--to", "en", cwd=project)
     assert made.returncode == 0, made.stderr
     target = project / src.replace(".zh.md", ".en.md")
     text = target.read_text(encoding="utf-8")
     meta = yaml.safe_load(text.split("---")[1])
     assert meta["title"] and meta["translated_from"].startswith("sha256:")
     assert "start" not in meta  # structural fields stay in the source
-    assert _campaign("translate", src, "--lang", "en", cwd=project).returncode == 1  # never overwrites
+    assert _campaign("translate", src, "--to", "en", cwd=project).returncode == 1  # never overwrites
     assert _campaign("check", cwd=project).returncode == 0
     # copied but not translated yet: the strict check says so
     pending = _campaign("translations", "--strict", cwd=project)
@@ -119,3 +119,51 @@ def test_an_edited_site_catalogue_is_read_again_by_the_next_build(tmp_path):
     assert english.gettext("Calendar") == "What's on"
     assert environment(english).from_string(template).render() == "What's on"
     assert english.gettext("News") == "News"  # the built-in catalogue is still under it
+
+
+def _git(*args, cwd):
+    subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@example.org", *args], cwd=cwd, check=True,
+                   capture_output=True)
+
+
+def test_translations_name_the_fields_and_paragraphs_that_changed_since_the_record(tmp_path):
+    project = copy_project(tmp_path / "p")
+    source = project / f"{EVENT}.zh.md"
+    _git("init", "-q", cwd=project)
+    _git("add", "-A", cwd=project)
+    _git("commit", "-q", "-m", "content", cwd=project)
+    text = source.read_text(encoding="utf-8")
+    lines = text.split("\n")
+    second = next(i for i, line in enumerate(lines) if line.startswith("环境日宣传面向全社会"))
+    lines[second] = lines[second].replace("组织动员", "组织动员和表彰")
+    lines.append("\n新增的一段：今年的主场活动在呼和浩特举行。")
+    changed = "\n".join(lines).replace("title: 2024年六五环境日", "title: 2024年六五环境日主场活动")
+    source.write_text(changed.replace("status: held", "status: scheduled"), encoding="utf-8")
+    added = changed.split("\n").index("新增的一段：今年的主场活动在呼和浩特举行。") + 1
+
+    zh = _campaign("translations", cwd=project).stdout
+    assert f"已过时: {EVENT}.en.md" in zh
+    assert "改动的字段：title\n" in zh  # status is not translated, so not listed
+    assert f"改动的段落：第 {second + 1} 行（修改）、第 {added} 行（新增）" in zh
+    en = _campaign("translations", "--lang", "en", "--format", "json", cwd=project).stdout
+    [stale] = [s for s in yaml.safe_load(en) if s["state"] == "stale"]
+    assert stale["changes"] == {"fields": ["title"], "removed": [],
+                                "paragraphs": [{"line": second + 1, "change": "changed"},
+                                               {"line": added, "change": "added"}]}
+    # A removed paragraph is quoted; a source never committed cannot be compared, and says so.
+    source.write_text(changed.replace(lines[second] + "\n", ""), encoding="utf-8")
+    assert f"删去“{lines[second][:29]}…”" in _campaign("translations", cwd=project).stdout
+    _git("rm", "-q", "--cached", str(source.relative_to(project)), cwd=project)
+    _git("commit", "-q", "-m", "forget", cwd=project)
+    assert "无法确定原文改了哪些地方" in _campaign("translations", cwd=project).stdout
+
+
+def test_translate_takes_the_target_language_as_to_and_still_accepts_lang(tmp_path):
+    project = copy_project(tmp_path / "p")
+    src = "campaigns/2024-ecological-civilization-thought-forum/news/two-lectures-two-talks-columns.zh.md"
+    made = _campaign("translate", src, "--to", "en", cwd=project)
+    assert made.returncode == 0 and made.stderr == "", made.stderr
+    (project / src.replace(".zh.md", ".en.md")).unlink()
+    old = _campaign("translate", src, "--lang", "en", cwd=project)
+    assert old.returncode == 0 and (project / src.replace(".zh.md", ".en.md")).is_file()
+    assert "请改用 --to en" in old.stderr and "use --to en" in old.stderr

@@ -1,6 +1,7 @@
 """`campaign translations` and `campaign translate`: what is translated, and starting a translation."""
 from __future__ import annotations
 
+import argparse
 import json
 import sys
 from collections import Counter
@@ -12,6 +13,7 @@ from ..i18n.docs_pages import load_docs_pages
 from ..i18n.languages import language
 from ..content.load import load_document
 from ..content.models import MODELS
+from .translation_changes import changes_since
 from .wording import CHOICES, DEFAULT, say, words
 from ..i18n.translation_status import (
     FIELD, KINDS, MISSING, OUTDATED, STALE, TRANSLATED, Unit, expected_path, item_fields,
@@ -27,13 +29,19 @@ def add_commands(sub, languages_hint=CHOICES) -> None:
     p.add_argument("--lang", choices=languages_hint, default=DEFAULT, help="language of the messages / 提示语言")
     p = sub.add_parser("translate", help="start the translation of a file / 为一个文件创建译文")
     p.add_argument("path", type=Path, help="the source file (campaigns/…/x.zh.md or docs/…)")
-    p.add_argument("--lang", dest="target", required=True, metavar="LANG",
-                   help="the language to translate into, e.g. en / 目标语言，例如 en")
+    target = p.add_mutually_exclusive_group(required=True)
+    target.add_argument("--to", dest="target", metavar="LANG",
+                        help="the language to translate into, e.g. en / 目标语言，例如 en")
+    # The old spelling: --lang means the message language in every other command.
+    target.add_argument("--lang", dest="old_target", metavar="LANG", help=argparse.SUPPRESS)
 
 
 def run(settings, args) -> int:
     if args.command == "translate":
-        return translate(settings, args.path, args.target)
+        if args.old_target:
+            print(say(DEFAULT, "lang_renamed", target=args.old_target) + "\n"
+                  + say("en", "lang_renamed", target=args.old_target), file=sys.stderr)
+        return translate(settings, args.path, args.target or args.old_target)
     if args.record:
         return _record(settings, args.record, args.lang)
     return report(settings, args.strict, args.format, args.lang)
@@ -42,10 +50,13 @@ def run(settings, args) -> int:
 def report(settings, strict: bool, fmt: str, lang: str) -> int:
     found = statuses(settings)
     outdated = [s for s in found if s.state in OUTDATED]
+    changes = changes_since(settings, [s for s in found if s.state == STALE])
     if fmt == "json":
-        print(json.dumps([s.as_dict() for s in found], ensure_ascii=False, indent=2))
+        shown = [{**s.as_dict(), **({"changes": _changes_dict(changes[s.source])} if s.state == STALE else {})}
+                 for s in found]
+        print(json.dumps(shown, ensure_ascii=False, indent=2))
     else:
-        print(_human(settings, found, lang))
+        print(_human(settings, found, lang, changes))
     if strict and outdated:
         if fmt == "human":
             count = len(outdated)
@@ -54,7 +65,26 @@ def report(settings, strict: bool, fmt: str, lang: str) -> int:
     return 0
 
 
-def _human(settings, found, ui: str) -> str:
+def _changes_dict(changes):
+    return changes.as_dict() if changes else None
+
+
+def _change_lines(changes, ui: str) -> list[str]:
+    said = words(ui)
+    if changes is None:
+        return [said["changes_unknown"]]
+    sep = said["list_separator"]
+    lines = []
+    if changes.fields:
+        lines.append(said["changed_fields"].format(fields=sep.join(changes.fields)))
+    items = [said[change].format(line=line) for line, change in changes.paragraphs]
+    items += [said["removed"].format(start=start) for start in changes.removed]
+    if items:
+        lines.append(said["changed_paragraphs"].format(items=sep.join(items)))
+    return lines
+
+
+def _human(settings, found, ui: str, changes=None) -> str:
     said = words(ui)
     names, kinds, hints = said["states"], said["kinds"], said["hints"]
     lines = []
@@ -78,6 +108,8 @@ def _human(settings, found, ui: str) -> str:
                 if s.state != TRANSLATED:
                     hint = hints[s.state].format(source=s.source, translation=s.translation, lang=code)
                     line += f"\n      {hint}"
+                if s.state == STALE and changes is not None:
+                    line += "".join(f"\n      {text}" for text in _change_lines(changes.get(s.source), ui))
                 lines.append(line)
     return "\n".join(lines)
 
@@ -106,7 +138,7 @@ def translate(settings, path: Path, target: str) -> int:
     translated in place, and the source version it starts from."""
     if target not in settings.languages or target == settings.source_language:
         choices = ", ".join(settings.languages[1:])
-        print(f"--lang 应为 {choices} 之一 / --lang must be one of {choices}", file=sys.stderr)
+        print(f"--to 应为 {choices} 之一 / --to must be one of {choices}", file=sys.stderr)
         return 2
     source = _source_unit(settings, path.resolve())
     if source is None:

@@ -23,7 +23,15 @@ WORDS = {
         "hints": {STALE: "原文 {source} 已修改：请按原文更新译文，再运行 campaign translations --record {translation}",
                   UNRECORDED: "没有记录译自原文的哪个版本：核对译文后运行 campaign translations --record {translation}",
                   UNTRANSLATED: "内容仍与原文 {source} 相同：请翻译后再发布",
-                  MISSING: "可运行 campaign translate {source} --lang {lang} 开始翻译"},
+                  MISSING: "可运行 campaign translate {source} --to {lang} 开始翻译"},
+        "changed_fields": "改动的字段：{fields}",
+        "changed_paragraphs": "改动的段落：{items}",
+        "changed": "第 {line} 行（修改）",
+        "added": "第 {line} 行（新增）",
+        "removed": "删去“{start}”",
+        "list_separator": "、",
+        "changes_unknown": "无法确定原文改了哪些地方（记录的原文版本不在 git 历史中）：请对照原文全文检查",
+        "lang_renamed": "translate 的 --lang 已改名为 --to（--lang 在 check 和 translations 中指提示语言）；请改用 --to {target}",
     },
     "en": {
         "clause_separator": ", ",
@@ -41,7 +49,17 @@ WORDS = {
                   UNRECORDED: "the source version is not recorded: check the translation, then run "
                               "campaign translations --record {translation}",
                   UNTRANSLATED: "still the same text as the source {source}: translate it before publishing",
-                  MISSING: "run campaign translate {source} --lang {lang} to start one"},
+                  MISSING: "run campaign translate {source} --to {lang} to start one"},
+        "changed_fields": "changed fields: {fields}",
+        "changed_paragraphs": "changed paragraphs: {items}",
+        "changed": "line {line} (changed)",
+        "added": "line {line} (added)",
+        "removed": "removed \"{start}\"",
+        "list_separator": ", ",
+        "changes_unknown": "cannot tell what changed (the recorded source version is not in the git history): "
+                           "compare with the whole source",
+        "lang_renamed": "--lang of translate is now --to (in check and translations --lang is the message "
+                        "language); use --to {target}",
     },
 }
 CHOICES = tuple(WORDS)
