@@ -23,7 +23,7 @@ SCHEMAS = ROOT / "schemas"
 NOT_SCHEMA = {
     "yaml_syntax", "yaml_not_mapping", "yaml_alias", "yaml_tag", "yaml_key_type", "yaml_duplicate_key",
     "yaml_bool", "yaml_sexagesimal", "front_matter_too_large",
-    "image_missing", "link_missing", "path_outside", "duplicate_slug", "translation_without_source",
+    "image_missing", "link_missing", "image_missing_suggest", "link_missing_suggest", "path_outside", "duplicate_slug", "translation_without_source",
     "end_before_start", "expires_before_publish",
 }
 
