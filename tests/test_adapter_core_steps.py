@@ -44,7 +44,7 @@ def test_the_last_step_writes_the_indexes_and_scans_them_too(tmp_path):
     assert [(p.path, p.code) for p in found] == [("en/search/search_index.json", "scan_event_handler")]
 
 
-def test_each_language_but_the_source_has_its_own_index_of_its_real_pages(tmp_path):
+def test_each_language_has_its_own_index_of_its_real_pages(tmp_path):
     from build_tools.core.settings import Settings
     from build_tools.model.page_map import PageMap, PageRecord
     from build_tools.model.search import own_index
@@ -53,8 +53,10 @@ def test_each_language_but_the_source_has_its_own_index_of_its_real_pages(tmp_pa
     pages.add(PageRecord("events/x.md", "zh", "events/x.md", "活动"))
     pages.add(PageRecord("en/events/x.md", "en", "events/x.md", "Event"))
     pages.add(PageRecord("en/news/y.md", "en", "news/y.md", "新闻", fallback=True))
-    assert own_index(pages, "en/events/x.md", {}) == "en"
-    assert own_index(pages, "events/x.md", {}) is None  # the site generator's index holds it
-    assert own_index(pages, "en/news/y.md", {}) is None  # a fallback only says that a page is missing
-    assert own_index(pages, "en/events/x.md", {"search": {"exclude": True}}) is None
-    assert own_index(pages, "en/unknown.md", {}) is None and own_index(None, "en/events/x.md", {}) is None
+    assert own_index(pages, "en/events/x.md", {}, "en", False) == "en"
+    assert own_index(pages, "events/x.md", {}, "zh", True) == "zh"
+    assert own_index(pages, "en/news/y.md", {}, "en", False) is None  # a fallback only says that a page is missing
+    assert own_index(pages, "en/events/x.md", {"search": {"exclude": True}}, "en", False) is None
+    assert own_index(pages, "en/unknown.md", {}, "en", False) is None and own_index(None, "en/events/x.md", {}, "en", False) is None
+    # A hand-written page the page map does not know is searched in the source language.
+    assert own_index(pages, "unknown.md", {}, "zh", True) == "zh" and own_index(None, "about.md", {}, "zh", True) == "zh"

@@ -17,6 +17,7 @@ from . import files as site_files
 from . import html_repairs, navigation, script_repairs, theme_context, timings
 from .options import CampaignsConfig
 from .search_index import IndexedPage, index_files
+from .segments import Segments, dictionaries
 from .state import BuildState
 from ..content.docs_checks import check_docs
 from ..content.publication import mode_for
@@ -33,7 +34,7 @@ from ..safety.html_policy import clean_page
 from ..safety.scan import known_scripts
 
 log = logging.getLogger("mkdocs.plugins.campaigns")
-# jieba (Material's Chinese search segmentation) logs its dictionary loading on every build.
+# jieba (Chinese search segmentation) logs its dictionary loading on every build.
 logging.getLogger("jieba").setLevel(logging.WARNING)
 
 
@@ -42,6 +43,7 @@ class CampaignsPlugin(BasePlugin[CampaignsConfig]):
         self.command = "build"
         self.dirty = False
         self.state = None
+        self.segments = None  # kept across `serve` rebuilds: the cuts are loaded once
 
     def on_startup(self, *, command, dirty):
         self.command, self.dirty = command, dirty
@@ -64,7 +66,11 @@ class CampaignsPlugin(BasePlugin[CampaignsConfig]):
         previous = self.state
         # A --dirty rebuild renders only some pages: the search index keeps the others.
         carried = previous.carried() if self.dirty and previous and previous.settings.root == root else {}
-        self.state = BuildState(settings, indexed=carried)
+        self.state = BuildState(settings, indexed=carried, source_search=_material_search(config))
+        if self.state.source_search is not None:
+            salt = dictionaries(config.plugins["material/search"].config.get(k) for k in ("jieba_dict", "jieba_dict_user"))
+            if self.segments is None or self.segments.salt != salt or self.segments.settings.root != root:
+                self.segments = Segments(settings, salt)
         self.state.marks.mark("config")
 
     def on_files(self, files, *, config):
@@ -100,13 +106,12 @@ class CampaignsPlugin(BasePlugin[CampaignsConfig]):
         if card:
             page.meta.setdefault("card", card)  # hand-written pages share the site's card
         page.meta.update({k: theme_context.escaped(v) for k, v in page.meta.items()})
-        if lang != settings.source_language:
-            index = own_index(result.pages, src, page.meta)
-            if index is not None:
-                state.own_index[src] = index
-            # Material's index holds the source language; ours hold the others (on_post_build).
-            search = page.meta.get("search") if isinstance(page.meta.get("search"), dict) else {}
-            page.meta["search"] = {**search, "exclude": True}
+        index = own_index(result.pages, src, page.meta, lang, lang == settings.source_language)
+        if index is not None:
+            state.own_index[src] = index
+        # Our indexes hold every language (on_post_build): Material's plugin indexes nothing.
+        search = page.meta.get("search") if isinstance(page.meta.get("search"), dict) else {}
+        page.meta["search"] = {**search, "exclude": True}
         notice = result.pages.notices.get(src) if result.pages and result.pages.get(src) else ""
         markdown, inserted = fill(markdown, lang, result.blocks, notice)
         if inserted:
@@ -126,7 +131,7 @@ class CampaignsPlugin(BasePlugin[CampaignsConfig]):
         if lang is not None:
             prefix = language(settings, lang).prefix
             url = page.url[len(prefix):] if page.url.startswith(prefix) else page.url
-            state.indexed.setdefault(lang, {})[url] = IndexedPage(url, str(page.title or ""), cleaned)
+            state.indexed.setdefault(lang, {})[url] = _indexed(url, page, cleaned)
         return cleaned
 
     @event_priority(100)  # before every other plugin: the timings' phase starts here
@@ -167,7 +172,11 @@ class CampaignsPlugin(BasePlugin[CampaignsConfig]):
         for unmatched in script_repairs.repair(Path(config.site_dir)):
             log.warning("the theme's script has changed, a repair no longer applies: %s", unmatched)
         known = known_scripts(config.theme.dirs, [str(s) for s in config.extra_javascript])
-        found = finish(Path(config.site_dir), index_files(state.settings, state.indexed), known)
+        segment = self.segments or (lambda text: text)
+        indexes = index_files(state.settings, state.indexed, state.source_search, segment)
+        if self.segments is not None:
+            self.segments.save(partial=self.dirty)
+        found = finish(Path(config.site_dir), indexes, known)
         _report(verdict(found, self.command, "the built site failed the safety scan"))
         state.marks.mark("post_build")
         target = os.environ.get(timings.ENV)
@@ -183,6 +192,22 @@ class CampaignsPlugin(BasePlugin[CampaignsConfig]):
     def on_serve(self, server, *, config, builder):
         server.watch(str(self.state.settings.content_dir))
         return server
+
+
+def _material_search(config) -> dict | None:
+    """The settings of Material's search plugin, which the source language's index takes;
+    None if the site has no search."""
+    plugin = config.plugins.get("material/search")
+    if plugin is None or not plugin.config.get("enabled", True):
+        return None
+    return {key: plugin.config[key] for key in ("lang", "separator", "pipeline", "fields")}
+
+
+def _indexed(url: str, page, html: str) -> IndexedPage:
+    tags = page.meta.get("tags")
+    tags = tuple(str(t) for t in tags if t and isinstance(t, (str, int, float, bool))) if isinstance(tags, list) else ()
+    search = page.meta.get("search") if isinstance(page.meta.get("search"), dict) else {}
+    return IndexedPage(url, str(page.title or ""), html, tags, search.get("boost"))
 
 
 def _report(outcome) -> None:

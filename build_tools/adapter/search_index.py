@@ -1,26 +1,29 @@
-"""Search indexes for the languages other than the source language.
+"""The search indexes, one per language, in the format Material's search worker reads.
 
-Material's search plugin indexes the source language's pages into search/search_index.json
-(our other-language pages carry `search.exclude`). This writes one index per other
-language, in the same format, at <lang>/search/search_index.json; each language's pages
-point Material's search at their own index (the adapter gives them that language's
-root as the search base), so that a search returns pages in the reader's language
-only and a reader downloads one language's index, not all of them.
+Every page carries `search.exclude` for Material's search plugin, which therefore indexes
+nothing (it still writes an empty index and keeps its search box and worker); this writes
+each language's index from the rendered pages at <lang prefix>search/search_index.json,
+the source language's at search/search_index.json with the plugin's own settings. Each
+language's pages point Material's search at their own index (the adapter gives them that
+language's root as the search base), so that a search returns pages in the reader's
+language only and a reader downloads one language's index, not all of them. Chinese text
+is cut into words by adapter/segments.py, which remembers the cuts between builds.
 """
 from __future__ import annotations
 
 import json
 import re
-from html import escape
 from dataclasses import dataclass
+from html import escape
 from html.parser import HTMLParser
+from typing import Callable, Optional
 
+from .segments import cut
 from ..i18n.languages import languages
 
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 SKIPPED = {"script", "style", "template", "svg"}
 _SPACE = re.compile(r"\s+")
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 
 
 @dataclass(frozen=True)
@@ -28,36 +31,55 @@ class IndexedPage:
     url: str  # relative to the language's root, as the search base resolves it
     title: str
     html: str  # the rendered body of the page
+    tags: tuple = ()  # front matter `tags`, which Material's search weighs most
+    boost: Optional[float] = None  # front matter `search.boost`
 
 
-def index_files(settings, indexed: dict) -> dict[str, bytes]:
-    """{site path: index} for every language but the source; indexed: code -> {url: IndexedPage}."""
-    return {f"{lang.prefix}search/search_index.json": build_index(lang.search_config(), list(indexed.get(lang.code, {}).values()))
-            for lang in languages(settings)[1:]}
+def index_files(settings, indexed: dict, source_config: Optional[dict],
+                segment: Callable[[str], str] = cut) -> dict[str, bytes]:
+    """{site path: index} per language; indexed: code -> {url: IndexedPage}. The source
+    language's index takes Material's search settings (source_config); without them (no
+    search plugin) the source language has no index of ours."""
+    found = {}
+    for lang in languages(settings):
+        config = lang.search_config() if not lang.is_source else source_config
+        if config is not None:
+            pages = list(indexed.get(lang.code, {}).values())
+            found[f"{lang.prefix}search/search_index.json"] = build_index(config, pages, segment)
+    return found
 
 
-def build_index(config: dict, pages: list[IndexedPage]) -> bytes:
+def build_index(config: dict, pages: list[IndexedPage], segment: Callable[[str], str] = cut) -> bytes:
     """The index file: Material's format ({config, docs}), one doc per section."""
     docs = []
     for page in sorted(pages, key=lambda p: p.url):
-        docs.extend(_sections(page))
+        docs.extend(_sections(page, segment))
     data = {"config": config, "docs": docs}
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode("utf-8")
 
 
-def _sections(page: IndexedPage) -> list[dict]:
+def _sections(page: IndexedPage, segment: Callable[[str], str]) -> list[dict]:
     parser = _Sections()
     parser.feed(page.html)
     parser.close()
+    sections = parser.sections
+    if len(sections) > 1 and not _clean(sections[0][3]) and sections[1][0] == "h1":
+        # The page's own heading, nothing before it: one section at the page's address, as in Material.
+        sections = [("", "", sections[1][2], sections[1][3]), *sections[2:]]
     out = []
-    for number, (anchor, title, text) in enumerate(parser.sections):
+    for number, (_tag, anchor, title, text) in enumerate(sections):
         title, text = _clean(title), _clean(text)
         if number == 0 and not title:
             title = page.title
         if not (title or text):
             continue
         location = f"{page.url}#{anchor}" if anchor else page.url
-        out.append({"location": location, "title": segment(title), "text": segment(text)})
+        doc = {"location": location, "title": segment(title), "text": segment(text)}
+        if page.tags:
+            doc["tags"] = list(page.tags)
+        if page.boost is not None:
+            doc["boost"] = page.boost
+        out.append(doc)
     return out
 
 
@@ -65,24 +87,13 @@ def _clean(parts: list[str]) -> str:
     return _SPACE.sub(" ", "".join(parts)).strip()
 
 
-def segment(text: str) -> str:
-    """Chinese runs cut into words (jieba), with zero-width spaces between them, as
-    Material's plugin does, so that its search finds words inside Chinese sentences."""
-    if not _HAN.search(text):
-        return text
-    try:
-        import jieba
-    except ImportError:  # pragma: no cover - jieba is a dependency
-        return text
-    return _HAN.sub(lambda m: "\u200b" + "\u200b".join(jieba.cut(m.group(0))) + "\u200b", text).strip("\u200b")
-
-
 class _Sections(HTMLParser):
-    """Splits a page body into (anchor, title parts, text parts) at each heading."""
+    """Splits a page body into (heading tag, anchor, title parts, text parts) at each heading
+    that has an id (one can link to it); another heading's words join the section's text."""
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
-        self.sections: list = [("", [], [])]
+        self.sections: list = [("", "", [], [])]
         self._heading = None
         self._skip = []  # tags whose content is not indexed, innermost last
 
@@ -96,10 +107,10 @@ class _Sections(HTMLParser):
             if tag not in VOID:
                 self._skip.append(tag)
             return
-        if tag in HEADINGS:
-            self.sections.append((attrs.get("id") or "", [], []))
+        if tag in HEADINGS and attrs.get("id"):
+            self.sections.append((tag, attrs["id"], [], []))
             self._heading = tag
-        elif tag in BREAKS:
+        elif tag in BREAKS or tag in HEADINGS:
             self._add(" ")
 
     def handle_endtag(self, tag):
@@ -109,7 +120,7 @@ class _Sections(HTMLParser):
             return
         if tag == self._heading:
             self._heading = None
-        elif tag in BREAKS:
+        elif tag in BREAKS or tag in HEADINGS:
             self._add(" ")
 
     def handle_data(self, data):
@@ -118,7 +129,7 @@ class _Sections(HTMLParser):
             self._add(escape(data, quote=False))
 
     def _add(self, text: str) -> None:
-        _anchor, title, body = self.sections[-1]
+        _tag, _anchor, title, body = self.sections[-1]
         (title if self._heading else body).append(text)
 
 

@@ -21,6 +21,7 @@ class BuildState:
     theme_languages: dict = field(default_factory=dict)  # language -> Material's interface language
     trusted: dict = field(default_factory=dict)  # page src path -> HTML fragments our templates made
     own_index: dict = field(default_factory=dict)  # page src path -> language whose index holds it
+    source_search: Optional[dict] = None  # Material's search settings, for the source language's index
     marks: timings.Marks = field(default_factory=timings.Marks)
 
     def carried(self) -> dict:
