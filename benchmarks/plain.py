@@ -16,10 +16,12 @@ from build_tools.model.site import Site
 # The site's configuration without our plugin; items stay out of the navigation.
 _OUR_PLUGIN = re.compile(r"^  - campaigns:\n(?:    .*\n)*", re.MULTILINE)
 _CUSTOM_DIR = re.compile(r"^  custom_dir: .*\n", re.MULTILINE)
+_NAV = re.compile(r"^nav:\n(?:  .*\n)*", re.MULTILINE)
 
 
-def write_project(source_root: Path, site: Site, dest: Path) -> dict:
-    """Write the plain project to dest; returns {content path: page path} for every page."""
+def write_project(source_root: Path, site: Site, dest: Path, home_only: bool = False) -> dict:
+    """Write the plain project to dest; returns {content path: page path} for every page.
+    home_only: the navigation holds the home page only (the build-cost scenario's)."""
     config = (source_root / "mkdocs.yml").read_text(encoding="utf-8")
     if not _OUR_PLUGIN.search(config):
         raise ValueError("mkdocs.yml: the campaigns plugin entry was not found")
@@ -27,6 +29,8 @@ def write_project(source_root: Path, site: Site, dest: Path) -> dict:
     # Stock Material: our theme overrides read our plugin's values. The stylesheets and the
     # logo go into docs/, where a plain site keeps them.
     config = _CUSTOM_DIR.sub("", config)
+    if home_only:
+        config = _NAV.sub("nav:\n  - index.md\n", config)
     patterns = "".join(f"  {f}/**\n  !{f}/index.md\n" for f in urls.KIND_FOLDER.values())
     config += f"\nnot_in_nav: |\n{patterns}"
     dest.mkdir(parents=True, exist_ok=True)

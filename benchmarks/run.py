@@ -1,6 +1,7 @@
 """The benchmark: our build against plain MkDocs + Material on the same content, in one run.
 
     scripts/benchmark [--sizes 100,1000,5000] [--out reports]
+    scripts/benchmark --scenario events [--sizes 1000] [--pairs 3]   the build-cost scenario (benchmarks/events.py)
 
 For each size N it writes N synthetic bilingual items (benchmarks/synthetic.py), builds them
 with our plugin and, as the baseline, as ordinary Markdown pages without it (benchmarks/
@@ -21,7 +22,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from benchmarks import plain, report
+from benchmarks import events, plain, report
 from benchmarks.synthetic import write_items
 from build_tools.adapter import timings
 from build_tools.pipeline import build
@@ -40,19 +41,31 @@ def main(argv=None) -> int:
     out.mkdir(parents=True, exist_ok=True)
     work = Path(args.workdir).resolve() if args.workdir else Path(tempfile.mkdtemp(prefix="campaign-bench-"))
     results = {"machine": _machine(), "sizes": {}}
+    scenario = args.scenario == events.NAME
     try:
         for n in args.sizes:
             print(f"benchmark: N = {n}", file=sys.stderr, flush=True)
-            results["sizes"][str(n)] = measure_size(n, work / str(n), args.repeat)
+            if scenario:
+                results["sizes"][str(n)] = events.measure(
+                    n, work / str(n), args.pairs,
+                    lambda project, site, timed: _build(project, site, timed=timed), _settings, _copy_site)
+            else:
+                results["sizes"][str(n)] = measure_size(n, work / str(n), args.repeat)
             if not args.keep:
                 shutil.rmtree(work / str(n), ignore_errors=True)
     finally:
         if not args.keep and not args.workdir:
             shutil.rmtree(work, ignore_errors=True)
-    results["targets"] = report.targets(results["sizes"])
+    if scenario:
+        results["scenario"] = events.NAME
+        results["targets"] = [t for r in results["sizes"].values() for t in events.targets(r)]
+        text = events.markdown(results)
+    else:
+        results["targets"] = report.targets(results["sizes"])
+        text = report.markdown(results)
     (out / "benchmark.json").write_text(json.dumps(results, indent=1, ensure_ascii=False, sort_keys=True),
                                         encoding="utf-8")
-    (out / "benchmark.md").write_text(report.markdown(results), encoding="utf-8")
+    (out / "benchmark.md").write_text(text, encoding="utf-8")
     print(f"benchmark: wrote {out / 'benchmark.json'} and {out / 'benchmark.md'}", file=sys.stderr)
     return 0
 
@@ -67,6 +80,11 @@ def _arguments(argv):
     parser.add_argument("--repeat", type=int, default=1,
                         help="build cold and warm this many times and keep the fastest (for a busy machine)")
     parser.add_argument("--keep", action="store_true", help="keep the generated projects")
+    parser.add_argument("--scenario", choices=("sizes", events.NAME), default="sizes",
+                        help="sizes: the default scaling benchmark; events: the build-cost scenario of "
+                             "N events in 10 campaigns, 1,500-character bodies, no photos")
+    parser.add_argument("--pairs", type=int, default=3,
+                        help="events scenario: pairs of builds (ours, plain) whose median is kept (default: 3)")
     return parser.parse_args(argv)
 
 
@@ -127,11 +145,15 @@ def _step(step, flags, project: Path, edited: Path, timed: bool, languages: list
 
 
 def _write_ours(project: Path, n: int) -> dict:
+    _copy_site(project)
+    return write_items(project / "campaigns", n, realistic=True)
+
+
+def _copy_site(project: Path) -> None:
     project.mkdir(parents=True, exist_ok=True)
     shutil.copy2(ROOT / "mkdocs.yml", project / "mkdocs.yml")
     for folder in ("docs", "assets"):
         shutil.copytree(ROOT / folder, project / folder)
-    return write_items(project / "campaigns", n, realistic=True)
 
 
 def _settings(project: Path) -> Settings:
@@ -148,7 +170,9 @@ def _warm_up() -> None:
 
 def _build(project: Path, site: Path, *flags: str, timed: bool) -> dict:
     """One `mkdocs build` process: wall seconds, peak memory (MB), our stage timings."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": REFERENCE_TIME}
+    # The project's own cache, whatever CAMPAIGN_CACHE_DIR says: the steps clear it.
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": REFERENCE_TIME,
+           "CAMPAIGN_CACHE_DIR": str(project / ".cache")}
     stages = project / ".timings.json"
     stages.unlink(missing_ok=True)
     if timed:

@@ -195,3 +195,42 @@ def _body_en(rng, kind, pool, realistic, count, per) -> str:
 def _write(path: Path, front_matter: str, body: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(f"---\n{front_matter}---\n\n{body}\n", encoding="utf-8")
+
+
+def write_events(content_dir: Path, n: int, campaigns: int = 10, chars: int = 1500, seed: int = 1) -> dict:
+    """The build-cost scenario's content: n events in `campaigns` campaigns, each in Chinese
+    and English, bodies of exactly `chars` characters of the seed text, no photos."""
+    rng = random.Random(seed)
+    start = date(2024, 3, 4)
+    for c in range(campaigns):
+        folder = content_dir / f"synthetic-campaign-{c:05d}"
+        day = start + timedelta(days=14 * c)
+        _write(folder / "index.zh.md",
+               f"title: 第{c}期生态环境宣传活动\nsummary: {rng.choice(SENTENCES_ZH)}\nkind: other\n"
+               f"year: {day.year}\nstart: {day.isoformat()}\nend: {(day + timedelta(days=6)).isoformat()}\n"
+               "organizers: [内蒙古自治区生态环境厅]\n", _exact_body(rng, SENTENCES_ZH + MORE_ZH, HEADINGS_ZH, chars))
+        _write(folder / "index.en.md", f"title: Campaign {c}\nsummary: {rng.choice(SENTENCES_EN)}\n",
+               _exact_body(rng, SENTENCES_EN + MORE_EN, HEADINGS_EN, chars))
+    for i in range(n):
+        c = i % campaigns
+        day = start + timedelta(days=14 * c + i // campaigns % 7)
+        path = content_dir / f"synthetic-campaign-{c:05d}" / "events" / f"e{i:05d}.zh.md"
+        _write(path, f"title: 第{c}期活动之{i}\nsummary: {rng.choice(SENTENCES_ZH)}\nstart: {day.isoformat()}\n"
+               f"venue:\n  name: 活动中心\n  city: {rng.choice(CITIES)}\n",
+               _exact_body(rng, SENTENCES_ZH + MORE_ZH, HEADINGS_ZH, chars))
+        _write(path.with_name(f"e{i:05d}.en.md"), f"title: Event {c}-{i}\nsummary: {rng.choice(SENTENCES_EN)}\n",
+               _exact_body(rng, SENTENCES_EN + MORE_EN, HEADINGS_EN, chars))
+    return {"campaign": campaigns, "event": n}
+
+
+def _exact_body(rng, pool: list[str], headings: list[str], chars: int) -> str:
+    """Paragraphs of the seed sentences, a heading every three, cut at `chars` characters of text."""
+    parts, size, n = [], 0, 0
+    while size < chars:
+        if n and n % 3 == 0:
+            parts.append(f"## {headings[(n // 3 - 1) % len(headings)]}")
+        paragraph = "".join(rng.choice(pool) for _ in range(rng.randint(3, 5)))[:chars - size]
+        parts.append(paragraph)
+        size += len(paragraph)
+        n += 1
+    return "\n\n".join(parts)

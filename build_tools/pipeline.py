@@ -74,14 +74,16 @@ def check_tree(settings: Settings):
     return sort_unique(problems), tree
 
 
-def build(settings: Settings, now: Optional[datetime] = None, mode: str = PRODUCTION) -> Result:
+def build(settings: Settings, now: Optional[datetime] = None, mode: str = PRODUCTION,
+          parsed: Optional[dict] = None) -> Result:
     """Everything the site needs from campaigns/. Valid items are rendered even when
     others have errors, so that a preview server keeps working; a build decides
-    from `Result.errors` whether to stop."""
+    from `Result.errors` whether to stop. parsed: the parsed files of the builds before,
+    kept by a preview server (see content/load.py)."""
     now = now or reference_time()
     timings: dict = {}
     with _timed(timings, "load"):
-        tree = load_tree(settings)
+        tree = load_tree(settings, parsed)
     with _timed(timings, "validate"):
         items, problems = validate_tree(settings, tree)
         observances, found = load_observances(settings, _campaign_slugs(tree))

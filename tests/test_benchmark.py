@@ -26,3 +26,27 @@ def test_benchmark_writes_the_report_with_ratios_against_plain_mkdocs(tmp_path):
     assert [t["holds"] for t in data["targets"]].count(None) >= 3  # sizes not measured are said to be so
     table = (out / "benchmark.md").read_text("utf-8")
     assert "| cold build (nothing cached) |" in table and "ours / plain" in table
+
+
+def test_the_build_cost_scenario_compares_cold_image_cache_kept_and_warm_builds(tmp_path):
+    out = tmp_path / "reports"
+    result = subprocess.run([sys.executable, "-m", "benchmarks.run", "--scenario", "events", "--sizes", "10",
+                             "--pairs", "1", "--out", str(out), "--workdir", str(tmp_path / "work"), "--keep"],
+                            cwd=ROOT, capture_output=True, text=True, timeout=900)
+    assert result.returncode == 0, result.stderr
+    data = json.loads((out / "benchmark.json").read_text("utf-8"))
+    size = data["sizes"]["10"]
+    assert data["scenario"] == "events" and size["items"] == {"campaign": 10, "event": 10}
+    for side in ("ours", "plain"):
+        assert set(size[side]) == {"cold", "images_kept", "warm"}
+        assert all(run["cpu_seconds"] > 0 for run in size[side].values())
+    assert [t["limit"] for t in data["targets"]] == [2.0, 1.25]
+    # The same bodies on both sides: 1,500 characters each, in both languages.
+    ours, plain = tmp_path / "work" / "10" / "ours", tmp_path / "work" / "10" / "plain"
+    body = (ours / "campaigns/synthetic-campaign-00003/events/e00003.zh.md").read_text("utf-8").split("---\n", 2)[2]
+    assert sum(len(line) for line in body.splitlines() if line and not line.startswith("## ")) == 1500
+    assert body.strip().splitlines()[-1] in (plain / "docs/events/e00003.md").read_text("utf-8")
+    # Plain MkDocs' navigation holds the home page only.
+    assert "nav:\n  - index.md\n" in (plain / "mkdocs.yml").read_text("utf-8")
+    table = (out / "benchmark.md").read_text("utf-8")
+    assert "| image cache kept, everything else cold |" in table and "N = 10 events in 10 campaigns" in table

@@ -44,6 +44,7 @@ class CampaignsPlugin(BasePlugin[CampaignsConfig]):
         self.dirty = False
         self.state = None
         self.segments = None  # kept across `serve` rebuilds: the cuts are loaded once
+        self.parsed = {}  # content files parsed by the builds of one `serve` (content/load.py)
 
     def on_startup(self, *, command, dirty):
         self.command, self.dirty = command, dirty
@@ -80,7 +81,7 @@ class CampaignsPlugin(BasePlugin[CampaignsConfig]):
             mode = mode_for(self.command, os.environ)
         except ValueError as exc:
             raise PluginError(str(exc)) from None
-        state.result = result = build(settings, mode=mode)
+        state.result = result = build(settings, mode=mode, parsed=self.parsed if self.command == "serve" else None)
         docs = [f.src_uri for f in files if f.abs_src_path and not f.generated_by
                 and Path(f.abs_src_path).is_relative_to(Path(config.docs_dir))]
         result.problems = sorted(set(result.problems) | set(check_docs(settings, Path(config.docs_dir), docs)))
@@ -166,7 +167,7 @@ class CampaignsPlugin(BasePlugin[CampaignsConfig]):
         context["config"] = theme_context.config_view(config, lang, info)
         return context
 
-    @event_priority(-100)  # after Material's search index, so that the timings include it
+    @event_priority(-100)  # after Material's search plugin: our index replaces its empty one
     def on_post_build(self, *, config):
         state = self.state
         for unmatched in script_repairs.repair(Path(config.site_dir)):

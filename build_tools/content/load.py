@@ -1,9 +1,11 @@
 """Read the content tree: every Markdown file becomes a Document with its field lines."""
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Optional
 
 import frontmatter
 
@@ -55,7 +57,9 @@ class ContentTree:
     problems: list[Problem]
 
 
-def load_tree(settings: Settings) -> ContentTree:
+def load_tree(settings: Settings, memo: Optional[dict] = None) -> ContentTree:
+    """memo, kept between the builds of one `serve`: {path: (what decides the result, result)};
+    a file is parsed again when its bytes or the languages change."""
     documents, files, problems = [], set(), []
     root = settings.content_dir
     if not root.is_dir():
@@ -81,13 +85,31 @@ def load_tree(settings: Settings) -> ContentTree:
         if path.suffix.lower() != ".md":
             files.add(rel.as_posix())
             continue
-        doc, found = load_document(settings, path)
+        doc, found = load_document(settings, path) if memo is None else _remembered(settings, path, memo)
         problems.extend(found)
         if doc is not None:
             documents.append(doc)
     for path, other in collisions(seen):
         problems.append(problem(prefix + path, 1, "", "path_collision", other=prefix + other))
+    if memo is not None:  # files that are gone are forgotten
+        for gone in set(memo) - {str(root / rel) for rel in seen}:
+            del memo[gone]
     return ContentTree(documents, files, problems)
+
+
+def _remembered(settings: Settings, path: Path, memo: dict):
+    """load_document, or its result for the same bytes at the same place: keyed by the
+    bytes, not the modification time, which two quick saves of the same size can share."""
+    try:
+        raw = path.read_bytes()
+    except OSError:
+        return load_document(settings, path)
+    stamp = (hashlib.sha256(raw).digest(), str(settings.root), str(settings.content_dir),
+             tuple(settings.languages), settings.source_language)
+    known = memo.get(str(path))
+    if known is None or known[0] != stamp:
+        known = memo[str(path)] = (stamp, load_document(settings, path, raw))
+    return known[1]
 
 
 def classify(settings: Settings, path: Path):
@@ -117,7 +139,7 @@ def classify(settings: Settings, path: Path):
     return None, {"kind": kind, "campaign": campaign, "slug": slug, "lang": lang, "key": key}
 
 
-def load_document(settings: Settings, path: Path):
+def load_document(settings: Settings, path: Path, data: Optional[bytes] = None):
     shown = settings.rel(path)
     code, info = classify(settings, path)
     if code:
@@ -127,7 +149,7 @@ def load_document(settings: Settings, path: Path):
         long_name = [problem(shown, 1, "", "slug_long", WARNING, slug=info["slug"], length=len(info["slug"]),
                              limit=LONG_SLUG)]
     try:
-        raw = path.read_bytes().decode("utf-8")
+        raw = (path.read_bytes() if data is None else data).decode("utf-8")
     except UnicodeDecodeError:
         return None, long_name + [problem(shown, 1, "", "not_utf8")]
     # NFC, without controls and stray zero-width characters; bidi controls are errors.
