@@ -119,3 +119,17 @@ def test_a_build_with_the_cache_is_the_build_without_it_and_a_rebuild_leaves_the
     # The Chinese index is ours, and finds the edited title's words.
     index = json.loads((site / "search" / "search_index.json").read_text("utf-8"))
     assert any({"改", "过", "标题"} & _words(d) and d["location"] == "events/s00000-0/" for d in index["docs"])
+
+
+def test_a_cut_in_the_cache_file_that_changes_the_text_is_not_used(tmp_path, monkeypatch):
+    settings = Settings(root=tmp_path, content_dir=tmp_path / "campaigns")
+    monkeypatch.setenv("CAMPAIGN_CACHE_DIR", str(tmp_path / "cache"))
+    first = Segments(settings, [])
+    text = "作家走进草原"
+    first(text)
+    path = first.save(partial=False)
+    data = json.loads(path.read_text("utf-8"))
+    key = next(iter(data))
+    data[key] = '<img src=x onerror="alert(1)">'
+    path.write_text(json.dumps(data), encoding="utf-8")
+    assert Segments(settings, [])(text).replace("\u200b", "") == text

@@ -68,7 +68,8 @@ class Segments:
         key = hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
         self.used.add(key)
         found = self.known.get(key)
-        if not isinstance(found, str):
+        # A cut only adds zero-width spaces: anything else in the file is not used.
+        if not isinstance(found, str) or found.replace("\u200b", "") != text.replace("\u200b", ""):
             found = self.known[key] = cut(text)
             self.added += 1
         return found
@@ -80,8 +81,12 @@ class Segments:
         self.known, self.used, self.added = keep, set(), 0
         if not changed:
             return None
-        self.path.parent.mkdir(parents=True, exist_ok=True)
         tmp = self.path.with_name(f".{self.path.name}.tmp{os.getpid()}")
-        tmp.write_text(json.dumps(keep, ensure_ascii=False, sort_keys=True, separators=(",", ":")), encoding="utf-8")
-        os.replace(tmp, self.path)  # never a half-written file, even if two builds run at once
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            tmp.write_text(json.dumps(keep, ensure_ascii=False, sort_keys=True, separators=(",", ":")), encoding="utf-8")
+            os.replace(tmp, self.path)  # never a half-written file, even if two builds run at once
+        except OSError:  # a cache that cannot be written only makes the next build slower
+            tmp.unlink(missing_ok=True)
+            return None
         return self.path
