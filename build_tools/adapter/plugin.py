@@ -68,10 +68,10 @@ class CampaignsPlugin(BasePlugin[CampaignsConfig]):
         # A --dirty rebuild renders only some pages: the search index keeps the others.
         carried = previous.carried() if self.dirty and previous and previous.settings.root == root else {}
         self.state = BuildState(settings, indexed=carried, source_search=_material_search(config))
-        if self.state.source_search is not None:
-            salt = dictionaries(config.plugins["material/search"].config.get(k) for k in ("jieba_dict", "jieba_dict_user"))
-            if self.segments is None or self.segments.salt != salt or self.segments.settings.root != root:
-                self.segments = Segments(settings, salt)
+        search = config.plugins.get("material/search")
+        salt = dictionaries(search.config.get(k) for k in ("jieba_dict", "jieba_dict_user")) if search else []
+        if self.segments is None or self.segments.salt != salt or self.segments.settings.root != root:
+            self.segments = Segments(settings, salt)
         self.state.marks.mark("config")
 
     def on_files(self, files, *, config):
@@ -173,10 +173,8 @@ class CampaignsPlugin(BasePlugin[CampaignsConfig]):
         for unmatched in script_repairs.repair(Path(config.site_dir)):
             log.warning("the theme's script has changed, a repair no longer applies: %s", unmatched)
         known = known_scripts(config.theme.dirs, [str(s) for s in config.extra_javascript])
-        segment = self.segments or (lambda text: text)
-        indexes = index_files(state.settings, state.indexed, state.source_search, segment)
-        if self.segments is not None:
-            self.segments.save(partial=self.dirty)
+        indexes = index_files(state.settings, state.indexed, state.source_search, self.segments)
+        self.segments.save(partial=self.dirty)
         found = finish(Path(config.site_dir), indexes, known)
         _report(verdict(found, self.command, "the built site failed the safety scan"))
         state.marks.mark("post_build")
