@@ -1,0 +1,131 @@
+"""Limits that refuse a Markdown body before anything renders it.
+
+Python-Markdown (MkDocs' renderer) has quadratic cases: an opening `[`, `(`, `<`, `{` or
+backtick run without its closer makes it scan to the end of the paragraph once per opener
+(`"[" * 20000` takes minutes), and every inline match rebuilds the paragraph's text. Deeply
+nested lists recurse until Python gives up; nh3 slows down on deeply nested HTML. The scan
+here is linear and runs where every body is loaded (content/load.py, docs_checks.py), so
+`campaign check` and the build refuse the same files, and a refused body is never rendered.
+Measurements and the chosen numbers: DESIGN.md, "Limits before rendering".
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+# About 85,000 Chinese characters: far beyond any page of the site, small enough that the
+# worst body the other limits let through renders in seconds.
+MAX_BODY_BYTES = 256 * 1024
+MAX_BLOCK_CHARS = 20_000  # one paragraph, list or table (text between blank lines)
+MAX_SCAN = 500_000  # characters the renderer may scan looking for closers, in the whole body
+MAX_NESTING = 20  # lists and quotes inside each other
+MAX_HTML_DEPTH = 100  # HTML elements inside each other
+
+_CLOSER = {"[": "]", "(": ")", "<": ">", "{": "}"}
+_TOKEN = re.compile(r"\\.|`+|[\[\]()<>{}]", re.S)
+_BLANK = re.compile(r"[ \t]*")
+_MARKERS = re.compile(r"(?:[ \t]*(?:>|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t])))+")
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)[^<>]*?(/?)>")
+# Elements that never hold others, or that the HTML parser closes by itself at the next one.
+_FLAT = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+         "track", "wbr", "p", "li", "dt", "dd", "tr", "td", "th", "option", "optgroup", "thead",
+         "tbody", "tfoot", "colgroup", "rt", "rp"}
+
+
+@dataclass(frozen=True)
+class Refusal:
+    line: int  # 1-based, within the body
+    code: str  # message code
+    params: dict = field(default_factory=dict)
+
+
+def body_limits(body: str) -> list[Refusal]:
+    """Why this body must not be rendered (nothing: it may be). Linear in the body's length."""
+    size = len(body.encode("utf-8"))
+    if size > MAX_BODY_BYTES:
+        return [Refusal(1, "body_too_large", {"size": size, "limit": MAX_BODY_BYTES})]
+    lines = body.split("\n")
+    found = [*_blocks(lines), *_nesting(lines), *_html_depth(body)]
+    return sorted(found, key=lambda r: r.line)
+
+
+def _blocks(lines: list[str]) -> list[Refusal]:
+    out, total, worst = [], 0, None  # worst: (cost, line, char) of the costliest opener
+    start = 0
+    for index in range(len(lines) + 1):
+        if index < len(lines) and not _BLANK.fullmatch(lines[index]):
+            continue
+        if index > start:
+            block = "\n".join(lines[start:index])
+            if len(block) > MAX_BLOCK_CHARS:
+                out.append(Refusal(start + 1, "body_block_too_long", {"length": len(block), "limit": MAX_BLOCK_CHARS}))
+            cost, at, char = _scan_cost(block)
+            total += cost
+            if at is not None and (worst is None or cost > worst[0]):
+                worst = (cost, start + 1 + block.count("\n", 0, at), char)
+        start = index + 1
+    if total > MAX_SCAN and worst is not None:
+        out.append(Refusal(worst[1], "body_unclosed_markup", {"char": worst[2], "cost": total, "limit": MAX_SCAN}))
+    return out
+
+
+def _scan_cost(block: str):
+    """(characters scanned for closers, position and character of the first unclosed opener).
+    Brackets pair by nesting, as the renderer counts them; an opener without a closer costs
+    the rest of the block. A backtick run closes at the next run of the same length."""
+    end = len(block)
+    cost, first = 0, None
+    open_at: dict = {c: [] for c in _CLOSER}
+    runs: dict = {}  # backtick run length -> position of the open run
+    for token in _TOKEN.finditer(block):
+        text, pos = token.group(), token.start()
+        if text[0] == "\\":
+            continue
+        if text[0] == "`":
+            opened = runs.pop(len(text), None)
+            if opened is None:
+                runs[len(text)] = pos
+            else:
+                cost += pos - opened
+        elif text in _CLOSER:
+            open_at[text].append(pos)
+        else:
+            stack = open_at["[({<"["])}>".index(text)]]
+            if stack:
+                cost += pos - stack.pop()
+    unclosed = sorted([p for stack in open_at.values() for p in stack] + list(runs.values()))
+    cost += sum(end - p for p in unclosed)
+    if unclosed:
+        first = unclosed[0]
+    return cost, first, (block[first] if first is not None else "")
+
+
+def _nesting(lines: list[str]) -> list[Refusal]:
+    for index, line in enumerate(lines):
+        prefix = _MARKERS.match(line)
+        if not prefix:
+            continue
+        text = prefix.group()
+        markers = sum(1 for c in text if c not in " \t")
+        # a number marker counts once, however many digits it has
+        markers -= sum(len(m) - 1 for m in re.findall(r"\d+[.)]", text))
+        depth = markers + text.expandtabs(4).count(" ") // 4
+        if depth > MAX_NESTING:
+            return [Refusal(index + 1, "body_nesting_too_deep", {"depth": depth, "limit": MAX_NESTING})]
+    return []
+
+
+def _html_depth(body: str) -> list[Refusal]:
+    if "<" not in body:
+        return []
+    depth = 0
+    for tag in _TAG.finditer(body):
+        closing, name, self_closing = tag.groups()
+        name = name.lower()
+        if name in _FLAT or self_closing:
+            continue
+        depth = max(depth - 1, 0) if closing else depth + 1
+        if depth > MAX_HTML_DEPTH:
+            line = body.count("\n", 0, tag.start()) + 1
+            return [Refusal(line, "html_nesting_too_deep", {"limit": MAX_HTML_DEPTH})]
+    return []
