@@ -30,6 +30,7 @@ from ..render.blocks import fill
 from ..safety.body_check import removals
 from ..safety.finish import finish
 from ..safety.html_policy import clean_page
+from ..safety.limits import body_limits
 from ..safety.scan import known_scripts
 
 log = logging.getLogger("mkdocs.plugins.campaigns")
@@ -107,6 +108,8 @@ class CampaignsPlugin(BasePlugin[CampaignsConfig]):
             # Material's index holds the source language; ours hold the others (on_post_build).
             search = page.meta.get("search") if isinstance(page.meta.get("search"), dict) else {}
             page.meta["search"] = {**search, "exclude": True}
+        if not page.file.generated_by and body_limits(markdown):
+            return ""  # reported by check_docs; never rendered, not even by `serve`
         notice = result.pages.notices.get(src) if result.pages and result.pages.get(src) else ""
         markdown, inserted = fill(markdown, lang, result.blocks, notice)
         if inserted:

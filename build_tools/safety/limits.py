@@ -21,6 +21,9 @@ MAX_SCAN = 500_000  # characters the renderer may scan looking for closers, in t
 MAX_NESTING = 20  # lists and quotes inside each other
 MAX_HTML_DEPTH = 100  # HTML elements inside each other
 
+CODES = ("body_too_large", "body_block_too_long", "body_unclosed_markup", "body_nesting_too_deep",
+         "html_nesting_too_deep")
+
 _CLOSER = {"[": "]", "(": ")", "<": ">", "{": "}"}
 _TOKEN = re.compile(r"\\.|`+|[\[\]()<>{}]", re.S)
 _BLANK = re.compile(r"[ \t]*")
@@ -72,31 +75,33 @@ def _blocks(lines: list[str]) -> list[Refusal]:
 def _scan_cost(block: str):
     """(characters scanned for closers, position and character of the first unclosed opener).
     Brackets pair by nesting, as the renderer counts them; an opener without a closer costs
-    the rest of the block. A backtick run closes at the next run of the same length."""
+    the rest of the block. Backtick runs pair in turn when all have one length; runs of
+    several lengths can each make the renderer scan to the end (it loses its place in a
+    longer run), so each costs the rest of the block."""
     end = len(block)
-    cost, first = 0, None
+    cost = 0
     open_at: dict = {c: [] for c in _CLOSER}
-    runs: dict = {}  # backtick run length -> position of the open run
+    runs: list = []  # (position, length) of each backtick run
     for token in _TOKEN.finditer(block):
         text, pos = token.group(), token.start()
         if text[0] == "\\":
             continue
         if text[0] == "`":
-            opened = runs.pop(len(text), None)
-            if opened is None:
-                runs[len(text)] = pos
-            else:
-                cost += pos - opened
+            runs.append((pos, len(text)))
         elif text in _CLOSER:
             open_at[text].append(pos)
         else:
             stack = open_at["[({<"["])}>".index(text)]]
             if stack:
                 cost += pos - stack.pop()
-    unclosed = sorted([p for stack in open_at.values() for p in stack] + list(runs.values()))
+    unclosed = [p for stack in open_at.values() for p in stack]
+    if len({n for _, n in runs}) > 1:
+        unclosed += [p for p, _ in runs]
+    else:
+        cost += sum(runs[i + 1][0] - runs[i][0] for i in range(0, len(runs) - 1, 2))
+        unclosed += [runs[-1][0]] if len(runs) % 2 else []
     cost += sum(end - p for p in unclosed)
-    if unclosed:
-        first = unclosed[0]
+    first = min(unclosed) if unclosed else None
     return cost, first, (block[first] if first is not None else "")
 
 
