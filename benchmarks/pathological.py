@@ -1,6 +1,6 @@
 """Times of `campaign check` and `campaign build` over the pathological corpus (benchmarks/corpus.py).
 
-    scripts/benchmark-pathological [--cases NAME,...] [--timeout 300] [--out reports]
+    scripts/benchmark-pathological [--case NAME]... [--timeout 300] [--out reports]
 
 Each case is a small project of its own (the project's mkdocs.yml, docs/ and assets/, a
 campaign and the case's files), checked and built as an editor or CI would, each command a
@@ -28,11 +28,11 @@ REFERENCE_TIME = "1732406400"
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="benchmark-pathological")
-    parser.add_argument("--cases", help="comma-separated case names (default: all)")
+    parser.add_argument("--case", action="append", help="a case's name (repeatable; default: all)")
     parser.add_argument("--timeout", type=float, default=300.0, help="seconds per command")
     parser.add_argument("--out", default=str(ROOT / "reports"))
     args = parser.parse_args(argv)
-    chosen = [c for c in CASES if not args.cases or c.name in args.cases.split(",")]
+    chosen = [c for c in CASES if not args.case or c.name in args.case]
     if not chosen:
         parser.error("no such case; the cases are: " + ", ".join(c.name for c in CASES))
     rows = []

@@ -2,6 +2,9 @@
 instead of file:line). Structural: each pathological input is refused by its limit, with
 its file and line, by the check and the build alike, and nothing renders it. No timings."""
 import io
+import json
+import subprocess
+import sys
 import tempfile
 from datetime import datetime, timezone
 from pathlib import Path
@@ -170,3 +173,16 @@ def test_check_and_build_agree_and_either_refuse_with_file_and_line_or_publish_i
                 page = output.content.decode("utf-8").split("---\n", 2)[2]
                 cleaned, _found = clean_page(md.convert(page), output.trusted)
                 assert scan_markup(output.path, cleaned, KNOWN) == [], output.path
+
+
+def test_the_pathological_benchmark_reports_each_case_and_the_worst_times(tmp_path):
+    """Figures are not asserted, only that the report holds them and the case was refused."""
+    case = "front matter 1,000 deep (issue)"
+    result = subprocess.run([sys.executable, "-m", "benchmarks.pathological", "--case", case, "--out", str(tmp_path)],
+                            cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stdout + result.stderr
+    data = json.loads((tmp_path / "pathological.json").read_text("utf-8"))
+    [row] = data["cases"]
+    assert row["case"] == case and row["as_expected"] and row["errors"] == ["front_matter_too_deep"]
+    assert data["worst_check_s"] == row["check_s"] > 0 and data["worst_build_s"] == row["build_s"] > 0
+    assert f"| {case} | front_matter_too_deep |" in (tmp_path / "pathological.md").read_text("utf-8")
