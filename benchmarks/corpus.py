@@ -75,6 +75,11 @@ CASES = [
     Case("emphasis in one 200 KB paragraph", _event("*a* " * 50_000), "body_block_too_long", BODY),
     Case("line breaks in one paragraph", _event("a  \n" * 50_000), "body_block_too_long", BODY),
     Case("escapes in one paragraph", _event("\\[" * 50_000), "body_block_too_long", BODY),
+    # Headings, rules and list items split their block; the rest is searched again each time.
+    Case("4,000 headings without blank lines", _event("# 标题\n" * 4_000), "body_block_too_long", BODY),
+    Case("3,000 underlined headings", _event("标题\n===\n" * 3_000), "body_block_too_long", BODY),
+    Case("6,000 empty list items", _event("- \n" * 6_000), "body_block_too_long", BODY),
+    Case("5,000 rules", _event("***\n" * 5_000), "body_block_too_long", BODY),
     Case("table of 10,000 rows", _event("a|b\n-|-\n" + "[x](y)|[z](w)\n" * 10_000), "body_block_too_long", BODY),
     Case("50 MB body (issue)", _event("文" * 17_000_000), "body_too_large", 1),
     Case("300 KB of short paragraphs", _event("生态文学。\n\n" * 18_000), "body_too_large", BODY),
@@ -101,6 +106,7 @@ CASES = [
     Case("accepted: 12 paragraphs of 19,000 characters of emphasis",
          _event("\n\n".join(["*a* " * 4_750] * 12) + "\n"), None),
     Case("accepted: lists 20 deep", _event(_lists(20, 4)), None),
+    Case("accepted: two tables of 400 rows", _event("\n\n".join(["a|b\n-|-\n" + "[链接](https://example.org/)|项目名称\n" * 400] * 2)), None),
     Case("accepted: HTML 100 deep", _event("<div>" * 100 + "x" + "</div>" * 100 + "\n"), None),
     Case("accepted: PNG 1,600 x 16,000", _image((1_600, 16_000), "png"), None),
 ]

@@ -17,6 +17,9 @@ from dataclasses import dataclass, field
 # worst body the other limits let through renders in seconds.
 MAX_BODY_BYTES = 256 * 1024
 MAX_BLOCK_CHARS = 20_000  # one paragraph, list or table (text between blank lines)
+# Headings, rules and list items split their block, and the renderer searches the rest of the
+# block again at each split: lines × characters of each block, summed over the body.
+MAX_BLOCK_WEIGHT = 20_000_000
 MAX_SCAN = 500_000  # characters the renderer may scan looking for closers, in the whole body
 MAX_NESTING = 20  # lists and quotes inside each other
 MAX_HTML_DEPTH = 100  # HTML elements inside each other
@@ -54,19 +57,26 @@ def body_limits(body: str) -> list[Refusal]:
 
 def _blocks(lines: list[str]) -> list[Refusal]:
     out, total, worst = [], 0, None  # worst: (cost, line, char) of the costliest opener
+    weight, heaviest = 0, None  # lines × characters of each block, summed; the heaviest block
     start = 0
     for index in range(len(lines) + 1):
         if index < len(lines) and not _BLANK.fullmatch(lines[index]):
             continue
         if index > start:
             block = "\n".join(lines[start:index])
+            shape = {"lines": index - start, "length": len(block)}
             if len(block) > MAX_BLOCK_CHARS:
-                out.append(Refusal(start + 1, "body_block_too_long", {"length": len(block), "limit": MAX_BLOCK_CHARS}))
+                out.append(Refusal(start + 1, "body_block_too_long", shape))
+            weight += shape["lines"] * shape["length"]
+            if heaviest is None or shape["lines"] * shape["length"] > heaviest[1]:
+                heaviest = (start + 1, shape["lines"] * shape["length"], shape)
             cost, at, char = _scan_cost(block)
             total += cost
             if at is not None and (worst is None or cost > worst[0]):
                 worst = (cost, start + 1 + block.count("\n", 0, at), char)
         start = index + 1
+    if weight > MAX_BLOCK_WEIGHT and not out:
+        out.append(Refusal(heaviest[0], "body_block_too_long", heaviest[2]))
     if total > MAX_SCAN and worst is not None:
         out.append(Refusal(worst[1], "body_unclosed_markup", {"char": worst[2], "cost": total, "limit": MAX_SCAN}))
     return out
