@@ -17,7 +17,7 @@ from PIL import Image
 
 from benchmarks.corpus import CASES, EVENT
 from conftest import ROOT
-from hostile_site import write
+from hostile_site import mkdocs, new_site, write
 
 from build_tools.content.docs_checks import check_file
 from build_tools.content.load import load_tree
@@ -186,3 +186,11 @@ def test_the_pathological_benchmark_reports_each_case_and_the_worst_times(tmp_pa
     assert row["case"] == case and row["as_expected"] and row["errors"] == ["front_matter_too_deep"]
     assert data["worst_check_s"] == row["check_s"] > 0 and data["worst_build_s"] == row["build_s"] > 0
     assert f"| {case} | front_matter_too_deep |" in (tmp_path / "pathological.md").read_text("utf-8")
+
+
+def test_a_real_build_stops_on_a_hand_written_page_over_a_limit_naming_its_line(tmp_path):
+    root = new_site(tmp_path / "p")
+    write(root / "docs" / "about.md", "---\ntitle: 关于\n---\n\n正文\n\n" + "[" * 20_000 + "\n")
+    result = mkdocs(root, tmp_path / "site")
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    assert "docs/about.md:7: body:" in result.stderr and not (tmp_path / "site" / "about").exists()
