@@ -31,6 +31,7 @@ from ..render.blocks import fill
 from ..safety.body_check import removals
 from ..safety.finish import finish
 from ..safety.html_policy import clean_page
+from ..safety.limits import body_limits
 from ..safety.scan import known_scripts
 
 log = logging.getLogger("mkdocs.plugins.campaigns")
@@ -113,6 +114,8 @@ class CampaignsPlugin(BasePlugin[CampaignsConfig]):
         # Our indexes hold every language (on_post_build): Material's plugin indexes nothing.
         search = page.meta.get("search") if isinstance(page.meta.get("search"), dict) else {}
         page.meta["search"] = {**search, "exclude": True}
+        if not page.file.generated_by and body_limits(markdown):
+            return ""  # reported by check_docs; never rendered, not even by `serve`
         notice = result.pages.notices.get(src) if result.pages and result.pages.get(src) else ""
         markdown, inserted = fill(markdown, lang, result.blocks, notice)
         if inserted:

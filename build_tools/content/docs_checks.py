@@ -13,6 +13,7 @@ from pathlib import Path
 import frontmatter
 
 from ..core.problems import Problem, problem
+from ..safety.limits import body_limits
 from ..safety.paths import inside
 from ..safety.text import clean as clean_text, visible
 from .strict_yaml import parse_mapping
@@ -38,11 +39,12 @@ def check_file(shown: str, rel: str, path: Path) -> list[Problem]:
     handler = frontmatter.YAMLHandler()
     stripped = text.lstrip()
     if not handler.detect(stripped):
-        return out
+        return out + _refusals(shown, text, text)
     try:
-        fm_text, _body = handler.split(stripped)
+        fm_text, body = handler.split(stripped)
     except ValueError:
-        return out
+        return out + _refusals(shown, text, text)
+    out += _refusals(shown, text, body)
     offset = text[: len(text) - len(stripped)].count("\n") + stripped[: stripped.index(fm_text, 3)].count("\n")
     parsed = parse_mapping(fm_text)
     for issue in parsed.issues:
@@ -55,6 +57,12 @@ def check_file(shown: str, rel: str, path: Path) -> list[Problem]:
             out.append(problem(shown, offset + parsed.lines.get(key, 1), key, "page_meta_field",
                                key=key, fields=", ".join(PAGE_FIELDS)))
     return out
+
+
+def _refusals(shown: str, text: str, body: str) -> list[Problem]:
+    """The body limits of campaign pages (safety/limits.py); body is the end of text."""
+    first = text[: len(text) - len(body)].count("\n") + 1
+    return [problem(shown, first + r.line - 1, "body", r.code, **r.params) for r in body_limits(body)]
 
 
 def check_docs(settings, docs_dir: Path, rels) -> list[Problem]:

@@ -10,16 +10,20 @@ from typing import Optional
 import frontmatter
 
 from ..core.problems import WARNING, Problem, problem
+from ..safety.limits import MAX_BODY_BYTES, body_limits
 from ..safety.paths import MAX_SLUG, collisions, inside
 from ..core.settings import Settings
 from ..safety.text import clean as clean_text, unsafe_chars, visible
-from .strict_yaml import parse_mapping
+from .strict_yaml import MAX_BYTES as MAX_FRONT_MATTER_BYTES, parse_mapping
 
 KIND_FOLDERS = {"events": "event", "stories": "story", "news": "article"}
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 RESERVED_SLUGS = {"index", "page", "en", "media", "assets", "search", "feeds"}
 LONG_SLUG = 60  # characters: a longer name breaks across lines on posters and in shared links
 OBSERVANCES_FILE = "observances.yml"
+# Front matter and body at their limits, with room for the lines around them (in UTF-8,
+# NFC and removed controls can only shorten a file).
+MAX_FILE_BYTES = MAX_FRONT_MATTER_BYTES + MAX_BODY_BYTES + 1024
 
 
 @dataclass
@@ -38,6 +42,7 @@ class Document:
     source_text: str = field(repr=False, default="")
     yaml_fields: set = field(default_factory=set)  # fields whose YAML was already reported
     readable: bool = True  # False: the front matter could not be read at all
+    refused: bool = False  # True: the body is over a limit of safety/limits.py and never rendered
 
     def line(self, fld: str) -> int:
         """The line of a field, or of its nearest parent, or the first line."""
@@ -148,6 +153,10 @@ def load_document(settings: Settings, path: Path, data: Optional[bytes] = None):
     if len(info["slug"]) > LONG_SLUG:
         long_name = [problem(shown, 1, "", "slug_long", WARNING, slug=info["slug"], length=len(info["slug"]),
                              limit=LONG_SLUG)]
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:  # refused unread: normalising a huge text costs minutes too
+        doc = Document(shown, path, data={}, lines={}, body="", body_line=1, readable=False, refused=True, **info)
+        return doc, long_name + [problem(shown, 1, "", "body_too_large", size=size, limit=MAX_BODY_BYTES)]
     try:
         raw = (path.read_bytes() if data is None else data).decode("utf-8")
     except UnicodeDecodeError:
@@ -180,16 +189,21 @@ def load_document(settings: Settings, path: Path, data: Optional[bytes] = None):
     body_start = len(stripped) - len(body)
     body_start += len(body) - len(body.lstrip("\n"))
     body_line = lead_lines + stripped[:body_start].count("\n") + 1
+    body = body.strip("\n") + "\n" if body.strip() else ""
+    # Before anything renders the body: check and build refuse the same bodies.
+    refusals = body_limits(body)
+    problems.extend(problem(shown, body_line + r.line - 1, "body", r.code, **r.params) for r in refusals)
     doc = Document(
         path=shown,
         abs_path=path,
         data=parsed.data,
         lines=lines,
-        body=body.strip("\n") + "\n" if body.strip() else "",
+        body=body,
         body_line=body_line,
         source_text=raw,
         yaml_fields={issue.field for issue in parsed.issues if issue.field and issue.severity == "error"},
         readable=parsed.readable,
+        refused=bool(refusals),
         **info,
     )
     return doc, problems

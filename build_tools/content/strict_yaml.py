@@ -21,6 +21,7 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Loader
 
 MAX_BYTES = 64 * 1024
+MAX_DEPTH = 16  # mappings and lists inside each other; real fields need 3
 
 _STANDARD_TAGS = {
     "tag:yaml.org,2002:" + t
@@ -51,7 +52,7 @@ class Parsed:
         return not any(i.code in FATAL for i in self.issues)
 
 
-FATAL = {"yaml_not_mapping", "yaml_not_list", "front_matter_too_large", *SYNTAX_CODES}
+FATAL = {"yaml_not_mapping", "yaml_not_list", "front_matter_too_large", "front_matter_too_deep", *SYNTAX_CODES}
 
 
 def parse_mapping(text: str) -> Parsed:
@@ -69,6 +70,9 @@ def _parse(text: str, node_type, wrong_code: str) -> Parsed:
     size = len(text.encode("utf-8"))
     if size > MAX_BYTES:
         return Parsed(empty, {}, [YamlIssue(1, "", "front_matter_too_large", {"size": size, "limit": MAX_BYTES})])
+    deep = _too_deep(text)
+    if deep is not None:
+        return Parsed(empty, {}, [YamlIssue(deep, "", "front_matter_too_deep", {"limit": MAX_DEPTH})])
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
@@ -92,6 +96,24 @@ def _parse(text: str, node_type, wrong_code: str) -> Parsed:
     walker = _Walker(_Loader(""))
     data = walker.value(node, "")
     return Parsed(data, walker.lines, walker.issues)
+
+
+def _too_deep(text: str):
+    """The line of the first collection nested deeper than MAX_DEPTH, from the parser's
+    events (flat, no recursion): libyaml's composer recurses in C and crashes the process
+    at some ten thousand levels, and the walker below recurses in Python."""
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    return event.start_mark.line + 1
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                depth -= 1
+    except yaml.YAMLError:  # reported with its line by the composer
+        return None
+    return None
 
 
 class _Walker:

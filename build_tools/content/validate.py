@@ -62,7 +62,7 @@ def validate_tree(settings: Settings, tree: ContentTree) -> tuple[list[Item], li
             continue
         model, found = validate_data(settings, doc, doc.data, MODELS[doc.kind])
         problems.extend(found)
-        if model is not None:
+        if model is not None and not doc.refused:
             items[doc.key] = Item(doc.kind, doc.slug, doc.campaign, Version(doc, model))
     by_key = {d.key: d for d in sources}
     for doc in translations:
@@ -75,7 +75,7 @@ def validate_tree(settings: Settings, tree: ContentTree) -> tuple[list[Item], li
             continue
         model, found = _validate_translation(settings, doc, source_doc)
         problems.extend(found)
-        if model is not None and doc.key in items:
+        if model is not None and doc.key in items and not doc.refused:
             items[doc.key].translations[doc.lang] = Version(doc, model)
     problems.extend(_duplicate_urls(sources))
     links: dict[str, dict] = {}
@@ -85,6 +85,8 @@ def validate_tree(settings: Settings, tree: ContentTree) -> tuple[list[Item], li
     for doc in tree.documents:
         links[doc.path], found = _check_references(tree, doc, content_paths, prefix)
         problems.extend(found)
+        if doc.refused:  # over a limit: never rendered, not even by the check
+            continue
         problems.extend(check_body(doc.path, doc.body, doc.body_line, settings.markdown_extensions, settings.embed_hosts))
     for item in items.values():
         item.source.links = links[item.source.doc.path]
@@ -306,7 +308,7 @@ def _check_references(tree: ContentTree, doc: Document, content_paths: set, pref
             code = _resolve_one(tree, content_paths, prefix, base, target.strip(), "image", links)
             if code:
                 out.append(_missing(doc.path, doc.line(name), name, code, target, tree, content_paths, prefix, base))
-    for ref in find_references(doc.body):
+    for ref in find_references("" if doc.refused else doc.body):
         if not is_local(ref.target):
             continue
         code = _resolve_one(tree, content_paths, prefix, base, ref.target, ref.kind, links)

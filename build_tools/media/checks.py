@@ -37,7 +37,7 @@ def check_images(settings: Settings, items: list) -> list[Problem]:
             gps = entry.meta["gps"]
         else:
             try:
-                _width, _height, gps = inspect(data)
+                _width, _height, gps = inspect(data, spec)
             except ImageError as exc:
                 problems.extend(image_problems(settings, exc, uses))
                 continue

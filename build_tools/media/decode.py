@@ -18,6 +18,9 @@ FORMATS = ("JPEG", "PNG", "WEBP", "GIF")
 EXTENSIONS = (".jpg", ".jpeg", ".png", ".webp", ".gif")
 # Bump when the processing below changes what is published: it is part of the cache key.
 PIPELINE_VERSION = 2
+# libwebp writes at most 16383 px a side (JPEG 65535; PNG has no such limit): a copy
+# beyond it cannot be published at all. AVIF is not written.
+WEBP_MAX_SIDE = 16383
 
 _SRGB = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB"))
 _MAGIC = [  # what a file that is not an image we accept really is, for the message
@@ -87,10 +90,12 @@ def what_is(data: bytes) -> str:
     return "unknown"
 
 
-def decode(data: bytes, need: int = 0) -> tuple[Image.Image, bool]:
+def decode(data: bytes, need: int = 0, spec: Spec = Spec()) -> tuple[Image.Image, bool]:
     """The first frame of an accepted image, fully decoded; and whether it has GPS.
 
-    Pillow's decompression-bomb warning (Image.MAX_IMAGE_PIXELS) is an error here.
+    Pillow's decompression-bomb warning (Image.MAX_IMAGE_PIXELS) is an error here, and so
+    is a size whose published copies no encoder can write (`check_encodable`): both are
+    decided from the header, before any pixel is decoded, for the check and the build alike.
     `need` lets JPEG decode at a reduced scale that still gives `need` pixels a side.
     """
     with warnings.catch_warnings():
@@ -104,6 +109,7 @@ def decode(data: bytes, need: int = 0) -> tuple[Image.Image, bool]:
         except (OSError, SyntaxError, ValueError) as exc:
             raise ImageError("image_corrupt", detail=_detail(exc)) from None
         try:
+            check_encodable(*upright_size(im), spec)
             gps = has_gps(im)
             if im.format == "JPEG" and need:
                 im.draft(im.mode if im.mode in ("RGB", "L") else None, (need, need))
@@ -114,6 +120,26 @@ def decode(data: bytes, need: int = 0) -> tuple[Image.Image, bool]:
         except (OSError, SyntaxError, ValueError, EOFError, IndexError, KeyError, TypeError, ZeroDivisionError) as exc:
             raise ImageError("image_corrupt", detail=_detail(exc)) from None
     return im, gps
+
+
+def upright_size(im: Image.Image) -> tuple[int, int]:
+    """(width, height) once EXIF orientation is applied, from the header alone."""
+    width, height = im.size
+    try:
+        turned = im.getexif().get(ExifTags.Base.Orientation) in (5, 6, 7, 8)  # a quarter turn
+    except Exception:  # an unreadable EXIF block: publishable() keeps the pixels as stored
+        turned = False
+    return (height, width) if turned else (width, height)
+
+
+def check_encodable(width: int, height: int, spec: Spec) -> None:
+    """Refuse an image some published copy of which (one per width of `widths_for`, never
+    upscaled) would be longer on a side than WebP allows. Cropping or splitting it is the
+    editor's choice: a resize that fitted it would publish a different picture."""
+    for w in widths_for(width, spec):
+        h = max(1, round(height * w / width))
+        if max(w, h) > WEBP_MAX_SIDE:
+            raise ImageError("image_side_too_long", width=width, height=height, limit=WEBP_MAX_SIDE)
 
 
 def has_gps(im: Image.Image) -> bool:
@@ -163,7 +189,7 @@ def widths_for(width: int, spec: Spec) -> list[int]:
 
 
 def process(data: bytes, spec: Spec = Spec()) -> Processed:
-    im, gps = decode(data, need=max(spec.widths))
+    im, gps = decode(data, need=max(spec.widths), spec=spec)
     im = publishable(im)
     width, height = im.size
     fallback = "png" if im.mode == "RGBA" else "jpeg"
@@ -176,13 +202,10 @@ def process(data: bytes, spec: Spec = Spec()) -> Processed:
     return Processed(width, height, gps, fallback, tuple(variants))
 
 
-def inspect(data: bytes) -> tuple[int, int, bool]:
+def inspect(data: bytes, spec: Spec = Spec()) -> tuple[int, int, bool]:
     """Decode fully (to find truncation) without publishing: (width, height, gps)."""
-    im, gps = decode(data)
-    width, height = im.size
-    if im.getexif().get(ExifTags.Base.Orientation) in (5, 6, 7, 8):  # turned a quarter
-        width, height = height, width
-    return width, height, gps
+    im, gps = decode(data, spec=spec)
+    return (*upright_size(im), gps)
 
 
 def _encode(im: Image.Image, fmt: str, spec: Spec) -> bytes:
