@@ -38,10 +38,6 @@ class FontStack:
         self._cmaps = [_cmap(p, h, cache) for p, h in zip(self.paths, self.hashes)]
         self.fingerprint = hashlib.sha256("".join(self.hashes).encode()).hexdigest()
 
-    def __getstate__(self):
-        """Sent to a worker process without its loaded faces: each process loads its own."""
-        return {**self.__dict__, "_fonts": {}}
-
     def index(self, ch: str) -> Optional[int]:
         code = ord(ch)
         for i, cmap in enumerate(self._cmaps):

@@ -27,11 +27,15 @@ CREATED = datetime(2000, 1, 1, tzinfo=timezone.utc)
 VERSION = fpdf.FPDF_VERSION
 
 
-def sfnt_files(stack: FontStack, cache: Cache) -> list[str]:
-    """Plain OpenType copies of the stack's WOFF2 fonts, made once into the cache: fpdf2
-    parses a WOFF2 in Python, which takes seconds for each poster."""
-    out = []
-    for path, digest in zip(stack.paths, stack.hashes):
+def sfnt_files(stack: FontStack, cache: Cache, needed=None) -> list[Optional[str]]:
+    """Plain OpenType copies of the stack's WOFF2 fonts (those `needed`, by index; None for
+    the others), made once into the cache: fpdf2 reads fonts with fontTools, which unpacks
+    a WOFF2 in Python (6 s for the fallback font), and would do it for every poster."""
+    out: list[Optional[str]] = []
+    for index, (path, digest) in enumerate(zip(stack.paths, stack.hashes)):
+        if needed is not None and index not in needed:
+            out.append(None)
+            continue
         key = key_of("sfnt", digest)
         entry = cache.get("fonts", key)
         if entry is None:
@@ -43,6 +47,11 @@ def sfnt_files(stack: FontStack, cache: Cache) -> list[str]:
             entry = cache.put("fonts", key, {name: buf.getvalue()}, {})
         out.append(str(entry.path(next(iter(entry.files)))))
     return out
+
+
+def fonts_used(stack: FontStack, texts) -> set:
+    """The indexes of the stack's fonts that draw some character of texts."""
+    return {index for text in texts for index, _part in stack.runs(text)}
 
 
 def _rgb(colour: str) -> tuple:
@@ -60,8 +69,10 @@ def page(loaded: Loaded, lines: list[Line], fonts: list[str], qr_matrix=None, ph
         pdf.set_lang(lang)
     pdf.set_auto_page_break(False)
     pdf.set_margin(0)
+    used = fonts_used(stack, (line.text for line in lines))
     for i, file in enumerate(fonts):
-        pdf.add_font(f"f{i}", fname=file)
+        if i in used:  # reading a font costs more than drawing the page
+            pdf.add_font(f"f{i}", fname=file)
     pdf.add_page()
 
     def rect(box, colour):

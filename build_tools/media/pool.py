@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
 from concurrent.futures import ProcessPoolExecutor
 from typing import Callable, Optional
 
@@ -30,10 +31,13 @@ def run(fn: Callable, jobs: list, shared: dict, workers: Optional[int] = None) -
     """[fn(shared, *job) for job in jobs], over `workers` processes (all cores by default).
     fn must be a module-level function, so that a worker can find it."""
     workers = min(workers or cores(), len(jobs))
-    if workers <= 1 or len(jobs) < SERIAL_BELOW:
+    # fork: workers start at once, with the layouts already loaded, and no main module is
+    # imported again. It is safe only while no other thread runs (`mkdocs serve` has some;
+    # its rebuilds draw a few images, in the process itself).
+    forkable = "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
+    if workers <= 1 or len(jobs) < SERIAL_BELOW or not forkable:
         return [fn(shared, *job) for job in jobs]
-    # forkserver: a fresh process, safe when the parent has threads (mkdocs serve).
-    context = multiprocessing.get_context("forkserver")
+    context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(workers, mp_context=context, initializer=_start, initargs=(shared,)) as pool:
         chunk = max(1, len(jobs) // (workers * 4))
         return list(pool.map(_call, [(fn, job) for job in jobs], chunksize=chunk))

@@ -125,7 +125,9 @@ def build_posters(site: Site, cache: Cache, stacks: Optional[dict] = None, media
             paths = {"pdf": poster_src(lang, site, entry, "pdf"), "preview": poster_src(lang, site, entry, "webp")}
             made.append((paths, key))
             posters[(lang.code, entry.slug)] = paths
-    shared = {"poster": loaded, "fonts": pdf.sfnt_files(loaded.stack, cache)} if todo else {}
+    drawn = [text for vals, names, separator, *_rest in todo.values() for text in (*vals.values(), *names.values(), separator)]
+    needed = pdf.fonts_used(loaded.stack, drawn)
+    shared = {"poster": loaded, "fonts": pdf.sfnt_files(loaded.stack, cache, needed)} if todo else {}
     for key, files in zip(todo, pool.run(draw, list(todo.values()), shared, workers)):
         found[key] = cache.put("posters", key, files, {})
     outputs = [Output(paths[ext], source=str(found[key].path(name)))
