@@ -1,5 +1,5 @@
 """Share cards and posters: Chinese text that is really drawn (never a box) and stays on the
-card, share metadata in every page's head, and a poster whose QR code opens the event."""
+card, share metadata in every page's head, and a vector poster whose QR code opens the event."""
 import re
 import shutil
 import subprocess
@@ -11,7 +11,8 @@ from build_tools.media import cards
 
 from build_tools.media import layouts
 
-from build_tools.media import posters
+from build_tools.media import pdf, pool, posters
+from build_tools.media.cache import Cache
 from build_tools.core.config import load_settings
 from build_tools.i18n.languages import language
 from build_tools.media.fonts import FontStack
@@ -123,53 +124,123 @@ def test_every_page_head_has_share_metadata_with_its_card(demo_site: Path):
     assert (demo_site / "assets" / "cards" / "site.jpg").is_file()
 
 
-def test_event_poster_is_a4_and_its_qr_code_opens_the_event_page(demo_site: Path):
-    zbarimg = shutil.which("zbarimg")
-    assert zbarimg, "zbarimg is missing: run scripts/setup --test (Debian package zbar-tools)"
+def _tool(name: str) -> str:
+    found = shutil.which(name)
+    assert found, f"{name} is missing: run scripts/setup --test (Debian packages zbar-tools, poppler-utils)"
+    return found
+
+
+def _qr_of_pdf(pdf: Path, tmp_path: Path) -> str:
+    """What a phone reads from the printed poster: the page rasterised, then scanned."""
+    subprocess.run([_tool("pdftoppm"), "-r", "150", "-png", "-singlefile", str(pdf), str(tmp_path / "page")],
+                   check=True, timeout=60)
+    found = subprocess.run([_tool("zbarimg"), "--quiet", "--raw", str(tmp_path / "page.png")],
+                           capture_output=True, text=True, timeout=60)
+    return found.stdout.strip()
+
+
+def _fonts_of(pdf: Path) -> list[list[str]]:
+    """pdffonts' rows: name, type, encoding, emb, sub, uni, object, generation."""
+    out = subprocess.run([_tool("pdffonts"), str(pdf)], capture_output=True, text=True, check=True, timeout=60).stdout
+    return [line.split() for line in out.splitlines()[2:]]
+
+
+def _text_of(pdf: Path) -> str:
+    return subprocess.run([_tool("pdftotext"), str(pdf), "-"], capture_output=True, text=True, check=True,
+                          timeout=60).stdout
+
+
+def test_event_poster_is_a_vector_a4_pdf_whose_qr_code_opens_the_event_page(demo_site: Path, tmp_path):
     address = f"{load_settings(ROOT / 'mkdocs.yml').site_url}events/{EVENT}/"
-    png = demo_site / "assets" / "posters" / "events" / f"{EVENT}.png"
-    decoded = subprocess.run([zbarimg, "--quiet", "--raw", str(png)], capture_output=True, text=True, timeout=60)
-    assert decoded.stdout.strip() == address, decoded.stderr
-    with Image.open(png) as poster:
-        assert poster.size == (2480, 3508) and round(poster.info["dpi"][0]) == 300
-    pdf = (png.with_suffix(".pdf")).read_bytes()
-    assert pdf.startswith(b"%PDF")
-    box = [float(x) for x in re.search(rb"/MediaBox \[\s*([\d.]+) ([\d.]+) ([\d.]+) ([\d.]+)\s*\]", pdf).groups()]
+    pdf = demo_site / "assets" / "posters" / "events" / f"{EVENT}.pdf"
+    assert _qr_of_pdf(pdf, tmp_path) == address
+    data = pdf.read_bytes()
+    assert data.startswith(b"%PDF")
+    box = [float(x) for x in re.search(rb"/MediaBox \[\s*([\d.]+) ([\d.]+) ([\d.]+) ([\d.]+)\s*\]", data).groups()]
     assert box[:2] == [0, 0] and abs(box[2] - 595.3) < 1 and abs(box[3] - 841.9) < 1  # A4 in points
-    assert b"CreationDate" not in pdf  # no build time inside: the same bytes every build
-    # the event page links to both
+    # text, not a picture of it: the title and the place can be selected and searched
+    text = _text_of(pdf)
+    assert "生态文学名家锡林郭勒行" in text and "锡林郭勒盟" in text
+    # every font is embedded, and only the characters used (a subset)
+    fonts = _fonts_of(pdf)
+    assert fonts and all(row[-5:-3] == ["yes", "yes"] for row in fonts), fonts
+    assert b"CreationDate (D:20000101000000Z)" in data  # a fixed date: no build time inside
+    # the event page links to the PDF through its preview
     links = parse(demo_site / "events" / EVENT / "index.html").xpath("//dd[@class='cs-poster']//a/@href")
-    assert sorted(Path(link).name for link in links) == [f"{EVENT}.pdf", f"{EVENT}.png"]
-    for link in links:
+    previews = parse(demo_site / "events" / EVENT / "index.html").xpath("//dd[@class='cs-poster']//img/@src")
+    assert [Path(link).name for link in links] == [f"{EVENT}.pdf"]
+    assert [Path(src).name for src in previews] == [f"{EVENT}.webp"]
+    for link in links + previews:
         assert (demo_site / "events" / EVENT / link).resolve().is_file()
+    with Image.open(demo_site / "events" / EVENT / previews[0]) as preview:
+        assert preview.format == "WEBP" and preview.size == (600, 849)
 
 
-def test_english_pages_get_english_cards_and_posters(demo_site: Path):
+def test_english_pages_get_english_cards_and_posters(demo_site: Path, tmp_path):
     site_url = load_settings(ROOT / "mkdocs.yml").site_url
     page = parse(demo_site / "en" / "events" / EVENT / "index.html")
     assert page.xpath("//head/meta[@property='og:image']/@content") == [f"{site_url}assets/cards/en/events/{EVENT}.jpg"]
-    png = demo_site / "assets" / "posters" / "en" / "events" / f"{EVENT}.png"
-    decoded = subprocess.run([shutil.which("zbarimg") or "zbarimg", "--quiet", "--raw", str(png)],
-                             capture_output=True, text=True, timeout=60)
-    assert decoded.stdout.strip() == f"{site_url}en/events/{EVENT}/"
+    pdf = demo_site / "assets" / "posters" / "en" / "events" / f"{EVENT}.pdf"
+    assert _qr_of_pdf(pdf, tmp_path) == f"{site_url}en/events/{EVENT}/"
+    assert "Well-Known Writers" in _text_of(pdf)
     assert "Printable poster" in page.xpath("string(//dd[@class='cs-poster'])")
 
 
-def test_poster_text_stays_on_the_page():
+def test_past_events_get_a_poster_only_when_their_front_matter_asks(demo_site: Path):
+    """All demo events are over at the demo's reference time; one asks for a poster."""
+    made = sorted(p.name for p in (demo_site / "assets" / "posters" / "events").iterdir())
+    assert made == [f"{EVENT}.pdf", f"{EVENT}.webp"]
+    past = parse(demo_site / "events" / "environment-day-2024" / "index.html")
+    assert past.xpath("//dd[@class='cs-poster']") == [] and "海报" not in past.xpath("string(//dl)")
+
+
+POSTER_VALUES = {"campaign": "2024年内蒙古生态文学周", "title": TITLE_40, "status": "已延期", "when": "2024年8月10日至12日",
+                 "where": "锡林郭勒盟锡林浩特市，锡林郭勒盟会展中心一楼多功能厅（锡林大街与团结路交叉口东北角）",
+                 "organizer": "内蒙古自治区生态环境厅、锡林郭勒盟行政公署、内蒙古自治区作家协会",
+                 "summary": TITLE_40 * 2, "scan": "扫码查看活动详情",
+                 "address": "sthjt.nmg.gov.cn/campaign/events/xilingol-grassland-writers-field-visit-2024/",
+                 "site": "内蒙古生态环境宣传教育", "url": "https://example.org/events/x/"}
+
+
+def _poster_shared(tmp_path):
     settings = load_settings(ROOT / "mkdocs.yml")
-    loaded, problems = layouts.load(settings, posters.LAYOUT)
+    cache = Cache(tmp_path / "cache")
+    loaded, problems = layouts.load(settings, posters.LAYOUT, cache)
     assert problems == []
-    values = {"campaign": "2024年内蒙古生态文学周", "title": TITLE_40, "status": "已延期", "when": "2024年8月10日至12日",
-              "where": "锡林郭勒盟锡林浩特市 锡林郭勒盟会展中心一楼多功能厅（锡林大街与团结路交叉口东北角）",
-              "organizer": "内蒙古自治区生态环境厅、锡林郭勒盟行政公署、内蒙古自治区作家协会",
-              "summary": TITLE_40 * 2, "scan": "扫码查看活动详情", "address": "example.org/events/x/",
-              "site": "内蒙古生态环境宣传教育", "url": "https://example.org/events/x/"}
-    files = posters.draw(loaded, values, _chinese())
-    assert files == posters.draw(loaded, values, _chinese())  # the same bytes every time
+    return {"poster": loaded, "fonts": pdf.sfnt_files(loaded.stack, cache)}
+
+
+def test_poster_text_stays_on_the_page_and_the_address_never_breaks_inside_a_word(tmp_path):
+    shared = _poster_shared(tmp_path)
+    loaded, zh = shared["poster"], _chinese()
+    names = cards.labels(loaded, zh)
+    files = posters.draw(shared, POSTER_VALUES, names, zh.label_separator, zh.tag, None)
+    assert len(files["poster.pdf"]) < 200_000  # a vector page; the raster one was 650 KB and more
+    (tmp_path / "poster.pdf").write_bytes(files["poster.pdf"])
+    text = _text_of(tmp_path / "poster.pdf")
+    assert "".join(text.split()).count(TITLE_40) == 1 and "时间：2024年8月10日至12日" in text
     import segno
-    _image, drawn = posters.render_with_qr(loaded, values, _chinese(), segno.make(values["url"]).matrix)
+    _image, drawn = layouts.draw(loaded, POSTER_VALUES, names, zh.label_separator, segno.make(POSTER_VALUES["url"]).matrix)
     for field, (left, top, right, bottom) in drawn:
         assert 0 <= left and 0 <= top and right <= 2480 and bottom <= 3508, field
+    # the address breaks only after "/", so each line can be typed as it is
+    lines = [line.text for line in layouts.plan(loaded, POSTER_VALUES, names, "：") if line.field == "address"]
+    assert "".join(lines) == POSTER_VALUES["address"] and len(lines) > 1
+    assert all(line.endswith("/") for line in lines)
+
+
+def test_cards_and_posters_drawn_by_a_pool_are_the_bytes_of_a_serial_run(tmp_path):
+    shared = _poster_shared(tmp_path)
+    shared["card"] = _card_layout()
+    zh = _chinese()
+    jobs = [({**POSTER_VALUES, "title": TITLE_40[:n]}, cards.labels(shared["poster"], zh), "：", zh.tag, None)
+            for n in range(4, 4 + pool.SERIAL_BELOW)]
+    serial = pool.run(posters.draw, jobs, shared, workers=1)
+    assert pool.run(posters.draw, jobs, shared, workers=2) == serial
+    assert len({files["poster.pdf"] for files in serial}) == len(jobs)
+    card_jobs = [({"title": TITLE_40[:n], "when": "2024年8月10日", "context": "", "site": "x"}, {}, "：")
+                 for n in range(4, 4 + pool.SERIAL_BELOW)]
+    assert pool.run(cards.draw_card, card_jobs, shared, workers=2) == pool.run(cards.draw_card, card_jobs, shared, workers=1)
 
 
 def test_shipped_fonts_are_small_and_licensed():

@@ -141,6 +141,8 @@ def _project(folder: Path) -> Path:
                            encoding="utf-8")
     _add_mongolian(project)
     _add_french(project)
+    event = project / "campaigns" / FORUM / "events" / f"{HOHHOT}.zh.md"  # over: it asks for its poster
+    event.write_text(event.read_text(encoding="utf-8").replace("---\n", "---\nposter: true\n", 1), encoding="utf-8")
     return project
 
 

@@ -2,6 +2,7 @@
 and the days it covers follow the calendar's midnight rule (a timed event that ends at 00:00
 does not cover the day that starts then). The home page, the events list, the calendar
 agenda and the month grid agree."""
+import dataclasses
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -99,3 +100,26 @@ def test_the_month_shows_today_with_the_event_that_runs_past_midnight_only(resul
     assert _titles(today[0], ".//li/a") == ["Ends after midnight"]
     evening = month.xpath("//table[@class='cs-cal-grid']//td[time/@datetime='2031-05-01']")[0]
     assert sorted(_titles(evening, ".//li/a")) == ["Ends after midnight", "Ends at midnight"]
+
+
+def test_posters_are_made_for_the_events_that_are_not_over(result):
+    """The same rule decides which events get a printable poster (in each language)."""
+    made = sorted(o.path for o in result.outputs if o.path.startswith("assets/posters/") and o.path.endswith(".pdf"))
+    slugs = [slug for slug, (title, _s, _e) in EVENTS.items() if title in UPCOMING]
+    assert made == sorted(f"assets/posters/{prefix}events/{slug}.pdf" for slug in slugs for prefix in ("", "en/"))
+
+
+def test_front_matter_asks_for_a_poster_after_the_event_or_for_none(tmp_path):
+    root = copy_project(tmp_path / "p", with_content=False)
+    camp = root / "campaigns" / "midnight"
+    (camp / "events").mkdir(parents=True)
+    (camp / "index.zh.md").write_text(CAMPAIGN, encoding="utf-8")
+    for slug, start, asked in (("past-asked", "2031-04-24T09:00:00+08:00", "true"),
+                               ("next-declined", "2031-05-09T09:00:00+08:00", "false")):
+        text = EVENT.format(title=slug, start=start, end=start).removesuffix("---\n") + f"poster: {asked}\n---\n"
+        (camp / "events" / f"{slug}.zh.md").write_text(text, encoding="utf-8")
+    settings = dataclasses.replace(load_settings(root / "mkdocs.yml"), share_cards=False)
+    built = build(settings, now=NOW)
+    assert built.errors == []
+    made = sorted(o.path for o in built.outputs if o.path.startswith("assets/posters/"))
+    assert made == ["assets/posters/events/past-asked.pdf", "assets/posters/events/past-asked.webp"]

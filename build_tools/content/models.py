@@ -199,6 +199,7 @@ class Event(Common):
     organizer: Optional[Text] = None
     status: Literal[EVENT_STATUSES] = "scheduled"  # type: ignore[valid-type]
     registration: Optional[Url] = None
+    poster: Optional[Flag] = None  # empty: a poster while the event is upcoming
 
     kind_name: ClassVar[str] = "event"
     translatable: ClassVar[tuple[str, ...]] = Common.translatable + ("venue", "organizer")

@@ -7,7 +7,7 @@ from io import BytesIO
 import PIL
 from typing import Optional
 
-from . import layouts
+from . import layouts, pool
 
 from ..core import urls
 from .cache import Cache, key_of
@@ -91,9 +91,20 @@ def glyph_problems(entry: Entry, lang: Language, gaps: dict) -> list[Problem]:
     return out
 
 
+def labels(loaded: layouts.Loaded, lang: Language) -> dict:
+    """The layout's labels (interface msgids) in a language."""
+    return {box.label: lang.gettext(box.label) for box in loaded.layout.texts if box.label}
+
+
 def render(loaded: layouts.Loaded, vals: dict, lang: Language, qr_matrix=None):
     """The card (or poster) in a language: labels from its interface strings."""
-    return layouts.draw(loaded, vals, translate=lang.gettext, separator=lang.label_separator, qr_matrix=qr_matrix)
+    return layouts.draw(loaded, vals, labels(loaded, lang), lang.label_separator, qr_matrix=qr_matrix)
+
+
+def draw_card(shared: dict, vals: dict, names: dict, separator: str) -> bytes:
+    """One card's JPEG (run in a worker process: see pool.py)."""
+    image, _boxes = layouts.draw(shared["card"], vals, names, separator)
+    return jpeg(image)
 
 
 def jpeg(image) -> bytes:
@@ -104,22 +115,26 @@ def jpeg(image) -> bytes:
     return buf.getvalue()
 
 
-def build_cards(site: Site, cache: Cache, stacks: Optional[dict] = None) -> tuple[dict, list, list[Problem]]:
-    """(cards: (lang, kind, slug) or (lang,) -> published path, outputs, problems)."""
+def build_cards(site: Site, cache: Cache, stacks: Optional[dict] = None,
+                workers: Optional[int] = None) -> tuple[dict, list, list[Problem]]:
+    """(cards: (lang, kind, slug) or (lang,) -> published path, outputs, problems).
+    Cards not in the cache are drawn over `workers` processes (all cores by default)."""
     if not site.settings.share_cards:
         return {}, [], []
     loaded, problems = layouts.load(site.settings, LAYOUT, cache, stacks)
     if loaded is None:
         return {}, [], problems
-    cards, outputs = {}, []
+    cards, made, found, todo = {}, [], {}, {}
 
     def make(path: str, vals: dict, lang: Language) -> str:
         key = key_of("card", ENCODING, loaded.fingerprint, lang.code, vals)
-        entry = cache.get("cards", key, expect=("card.jpg",))
-        if entry is None:
-            image, _boxes = render(loaded, vals, lang)
-            entry = cache.put("cards", key, {"card.jpg": jpeg(image)}, {})
-        outputs.append(Output(path, source=str(entry.path("card.jpg"))))
+        if key not in found and key not in todo:
+            entry = cache.get("cards", key, expect=("card.jpg",))
+            if entry is None:
+                todo[key] = (vals, labels(loaded, lang), lang.label_separator)
+            else:
+                found[key] = entry
+        made.append((path, key))
         return path
 
     # Never a box: a card whose text the fonts cannot draw is replaced by the same page's
@@ -142,6 +157,10 @@ def build_cards(site: Site, cache: Cache, stacks: Optional[dict] = None) -> tupl
                 cards[key] = cards.get((source, entry.kind, entry.slug)) or cards[(code,)]
             else:
                 cards[key] = make(card_src(lang, site, entry), vals, lang)
+    drawn = pool.run(draw_card, list(todo.values()), {"card": loaded}, workers)
+    for key, data in zip(todo, drawn):
+        found[key] = cache.put("cards", key, {"card.jpg": data}, {})
+    outputs = [Output(path, source=str(found[key].path("card.jpg"))) for path, key in made]
     return cards, outputs, problems
 
 

@@ -34,9 +34,9 @@ class FontStack:
     def __init__(self, paths: list[Path], cache=None):
         self.paths = [Path(p) for p in paths]
         self._fonts: dict = {}
-        hashes = [hashlib.sha256(p.read_bytes()).hexdigest() for p in self.paths]
-        self._cmaps = [_cmap(p, h, cache) for p, h in zip(self.paths, hashes)]
-        self.fingerprint = hashlib.sha256("".join(hashes).encode()).hexdigest()
+        self.hashes = [hashlib.sha256(p.read_bytes()).hexdigest() for p in self.paths]
+        self._cmaps = [_cmap(p, h, cache) for p, h in zip(self.paths, self.hashes)]
+        self.fingerprint = hashlib.sha256("".join(self.hashes).encode()).hexdigest()
 
     def index(self, ch: str) -> Optional[int]:
         code = ord(ch)

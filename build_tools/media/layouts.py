@@ -4,10 +4,11 @@ This module reads such a file (with line numbers for its mistakes) and draws it.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Literal, Optional
 
-from PIL import Image, ImageColor, ImageDraw
+from PIL import Image, ImageColor, ImageDraw, ImageOps
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from .fonts import FontStack, shorten, wrap
@@ -44,7 +45,16 @@ class TextBox(_Strict):
     colour: str = "#000000"
     align: Literal["left", "center"] = "left"
     label: Optional[str] = None  # an interface string (msgid) written before the value
+    # An address: lines break only after "/" or at spaces, and the text shrinks (below
+    # min_size if it must) rather than being cut, so it can still be typed in.
+    unbreakable: bool = False
     _colour = field_validator("colour")(_colour)
+
+
+class PhotoBox(_Strict):
+    box: Box  # the photo covers the box, cut evenly at its long sides
+    fill: str  # drawn when the item has no photo
+    _fill = field_validator("fill")(_colour)
 
 
 class QRBox(_Strict):
@@ -61,6 +71,7 @@ class Layout(_Strict):
     shapes: list[Shape] = []
     texts: list[TextBox] = []
     qr: Optional[QRBox] = None
+    photo: Optional[PhotoBox] = None
     _bg = field_validator("background")(_colour)
 
 
@@ -113,6 +124,8 @@ def _line(lines: dict, fld: str) -> int:
 def fit(stack: FontStack, box: TextBox, text: str) -> tuple[int, list[str]]:
     """The largest size from box.size down to box.min_size at which text fits the box;
     at the smallest size, the last line is cut with an ellipsis."""
+    if box.unbreakable:
+        return _fit_whole(stack, box, text)
     _x, _y, width, height = box.box
     smallest = box.min_size or box.size
     size = box.size
@@ -128,47 +141,116 @@ def fit(stack: FontStack, box: TextBox, text: str) -> tuple[int, list[str]]:
     return size, lines
 
 
-def draw(loaded: Loaded, values: dict, translate=str, separator: str = ": ", qr_matrix=None) -> tuple[Image.Image, list]:
-    """The image, and the boxes drawn (field, (left, top, right, bottom)), for checks.
-    `translate` turns a box's label (an interface msgid) into the page's language."""
+def _fit_whole(stack: FontStack, box: TextBox, text: str) -> tuple[int, list[str]]:
+    """Pieces that end after "/" or a space, packed into lines; never cut inside a piece."""
+    _x, _y, width, height = box.box
+    pieces = re.findall(r"[^/ ]*(?:/+| +|$)", text.strip())
+    pieces = [p for p in pieces if p]
+    size = box.size
+    while True:
+        lines = [""]
+        for piece in pieces:
+            if lines[-1] and stack.width(lines[-1] + piece.rstrip(), size) > width:
+                lines.append("")
+            lines[-1] += piece
+        lines = [line.rstrip() for line in lines]
+        rows = min(box.max_lines, max(1, int(height // (size * box.line_height))))
+        fits = len(lines) <= rows and all(stack.width(line, size) <= width for line in lines)
+        if fits or size <= 4:
+            return size, lines
+        size -= 2
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of text where it is drawn, in layout units."""
+    field: str
+    x: float
+    baseline: float
+    text: str
+    size: int
+    colour: str
+
+
+def plan(loaded: Loaded, values: dict, labels: Optional[dict] = None, separator: str = ": ") -> list[Line]:
+    """Where every line of text goes; `labels` turns a box's label (an interface msgid)
+    into the page's language. Raster and PDF drawings share it, so they break alike."""
     layout, stack = loaded.layout, loaded.stack
-    image = Image.new("RGB", tuple(layout.size), layout.background)
-    pen = ImageDraw.Draw(image)
-    drawn = []
-    for shape in layout.shapes:
-        x, y, w, h = shape.box
-        pen.rectangle((x, y, x + w - 1, y + h - 1), fill=shape.fill)
+    lines = []
     for box in layout.texts:
         text = values.get(box.field) or ""
         if not text:
             continue
         if box.label:
-            text = f"{translate(box.label)}{separator}{text}"
-        size, lines = fit(stack, box, text)
+            text = f"{(labels or {}).get(box.label, box.label)}{separator}{text}"
+        size, rows = fit(stack, box, text)
         x0, y0, width, _h = box.box
         step = size * box.line_height
-        for n, line in enumerate(lines):
+        for n, row in enumerate(rows):
             baseline = y0 + n * step + size * 0.92  # ascent of CJK faces is about 0.9 em
-            x = x0 if box.align == "left" else x0 + (width - stack.width(line, size)) / 2
-            for ink in stack.draw(pen, x, baseline, line, size, box.colour):
-                drawn.append((box.field, ink))
+            x = x0 if box.align == "left" else x0 + (width - stack.width(row, size)) / 2
+            lines.append(Line(box.field, x, baseline, row, size, box.colour))
+    return lines
+
+
+def draw(loaded: Loaded, values: dict, labels: Optional[dict] = None, separator: str = ": ", qr_matrix=None,
+         scale: float = 1.0, photo: Optional[Image.Image] = None) -> tuple[Image.Image, list]:
+    """The image, and the boxes drawn (field, (left, top, right, bottom)), for checks.
+    `scale` draws a smaller copy (a preview); `photo` fills the layout's photo box."""
+    layout, stack = loaded.layout, loaded.stack
+    image = Image.new("RGB", (round(layout.size[0] * scale), round(layout.size[1] * scale)), layout.background)
+    pen = ImageDraw.Draw(image)
+    drawn = []
+
+    def px(box):
+        return [round(v * scale) for v in box]
+
+    for shape in layout.shapes:
+        x, y, w, h = px(shape.box)
+        pen.rectangle((x, y, x + w - 1, y + h - 1), fill=shape.fill)
+    if layout.photo is not None:
+        x, y, w, h = px(layout.photo.box)
+        if photo is None:
+            pen.rectangle((x, y, x + w - 1, y + h - 1), fill=layout.photo.fill)
+        else:
+            image.paste(ImageOps.fit(photo.convert("RGB"), (w, h), Image.Resampling.LANCZOS), (x, y))
+    for line in plan(loaded, values, labels, separator):
+        size = max(1, round(line.size * scale))
+        for ink in stack.draw(pen, line.x * scale, line.baseline * scale, line.text, size, line.colour):
+            drawn.append((line.field, ink))
     if layout.qr is not None and qr_matrix is not None:
-        drawn.append(("qr", _draw_qr(pen, layout.qr, qr_matrix)))
+        drawn.append(("qr", _draw_qr(pen, layout.qr, qr_matrix, scale)))
     return image, drawn
 
 
-def _draw_qr(pen: ImageDraw.ImageDraw, qr: QRBox, matrix) -> tuple:
-    """Modules as whole pixels, with a quiet zone of four modules."""
+def qr_modules(qr: QRBox, matrix) -> tuple[int, list]:
+    """The module size and the dark runs of each row, (left, top, width), with a quiet
+    zone of four modules; whole units, so a scanner sees square modules."""
     rows = [list(r) for r in matrix]
     count = len(rows) + 8
     x0, y0, side = qr.box
     module = side // count
     inset = (side - module * count) // 2
-    pen.rectangle((x0, y0, x0 + side - 1, y0 + side - 1), fill=qr.background)
+    runs = []
     for r, row in enumerate(rows):
-        for c, dark in enumerate(row):
-            if dark:
-                left = x0 + inset + (c + 4) * module
-                top = y0 + inset + (r + 4) * module
-                pen.rectangle((left, top, left + module - 1, top + module - 1), fill=qr.colour)
+        c = 0
+        while c < len(row):
+            if row[c]:
+                start = c
+                while c < len(row) and row[c]:
+                    c += 1
+                runs.append((x0 + inset + (start + 4) * module, y0 + inset + (r + 4) * module, (c - start) * module))
+            else:
+                c += 1
+    return module, runs
+
+
+def _draw_qr(pen: ImageDraw.ImageDraw, qr: QRBox, matrix, scale: float) -> tuple:
+    x0, y0, side = qr.box
+    pen.rectangle((round(x0 * scale), round(y0 * scale), round((x0 + side) * scale) - 1, round((y0 + side) * scale) - 1),
+                  fill=qr.background)
+    module, runs = qr_modules(qr, matrix)
+    for left, top, width in runs:
+        pen.rectangle((round(left * scale), round(top * scale), round((left + width) * scale) - 1,
+                       round((top + module) * scale) - 1), fill=qr.colour)
     return (x0, y0, x0 + side, y0 + side)

@@ -1,5 +1,9 @@
-"""Printable posters: an A4 page per event and language (PNG at 300 dpi and PDF), from the
-layout in assets/layouts/poster.yml, with a QR code to the event's page on the site."""
+"""Printable posters: an A4 vector PDF per event and language (text, shapes, the event's
+cover photo and a QR code to its page), and a small preview image of it for the event's
+page, from the layout in assets/layouts/poster.yml.
+
+An event gets a poster until it is over (`Site.is_upcoming`); its front matter can ask
+for one after that (`poster: true`) or for none (`poster: false`)."""
 from __future__ import annotations
 
 from io import BytesIO
@@ -7,11 +11,12 @@ from typing import Optional
 
 import PIL
 import segno
+from PIL import Image
 
-from . import layouts
+from . import layouts, pdf, pool
 
 from ..core import urls
-from .cards import identity, missing_glyphs, render
+from .cards import identity, labels, missing_glyphs
 from ..i18n.languages import Language
 from .cache import Cache, key_of
 from ..core.problems import Problem
@@ -19,8 +24,11 @@ from ..core.output import Output
 from ..model.site import Entry, Site
 
 LAYOUT = "assets/layouts/poster.yml"
-DPI = 300
-ENCODING = {"png": 1, "pdf_quality": 92, "dpi": DPI, "qr": "q", "pillow": PIL.__version__, "segno": segno.__version__}
+PREVIEW_WIDTH = 600  # pixels: the event page shows it at most 300 px wide, sharp on phones
+PHOTO_WIDTH = 1200  # the smallest photo copy used: about 150 dpi across an A4 page
+ENCODING = {"pdf": pdf.VERSION, "preview": ["webp", PREVIEW_WIDTH, 80], "qr": "q", "pillow": PIL.__version__,
+            "segno": segno.__version__}
+FILES = ("poster.pdf", "preview.webp")
 
 
 def N_(msgid: str) -> str:
@@ -42,6 +50,12 @@ def page_address(site: Site, entry: Entry, lang: Language) -> str:
     return f"{base}/{urls.page_url(urls.item_src(entry.kind, entry.slug, prefix))}"
 
 
+def wanted(site: Site, entry: Entry) -> bool:
+    """An event has a poster while it is upcoming, unless its front matter says otherwise."""
+    asked = getattr(entry.model, "poster", None)
+    return site.is_upcoming(entry) if asked is None else asked
+
+
 def values(site: Site, entry: Entry, lang: Language) -> dict:
     m = entry.item.version(lang.code).model
     speaks = lang
@@ -56,7 +70,7 @@ def values(site: Site, entry: Entry, lang: Language) -> dict:
         "title": m.title,
         "status": status,
         "when": speaks.format_range(m.start, m.end, site.settings.tz),
-        "where": ", ".join(x for x in ([m.venue.name, m.venue.city, m.venue.address] if m.venue else []) if x),
+        "where": lang.clauses(x for x in ([m.venue.name, m.venue.city, m.venue.address] if m.venue else []) if x),
         "organizer": lang.join(organizers),
         "summary": m.summary,
         "scan": _("Scan the code for the event page"),
@@ -66,16 +80,28 @@ def values(site: Site, entry: Entry, lang: Language) -> dict:
     }
 
 
-def build_posters(site: Site, cache: Cache, stacks: Optional[dict] = None) -> tuple[dict, list, list[Problem]]:
-    """(posters: (lang, slug) -> {"png": path, "pdf": path}, outputs, problems).
+def photo_of(site: Site, media, entry: Entry) -> Optional[str]:
+    """The file of the event's cover photo to print (a JPEG or PNG copy), if it has one."""
+    model = entry.item.source.model
+    found = entry.item.source.links.get(model.cover) if model.cover else None
+    picture = media.picture(found[1]) if found and found[0] == "file" else None
+    if picture is None:
+        return None
+    copies = picture.of("fallback")
+    return next((v for v in copies if v.width >= PHOTO_WIDTH), copies[-1]).source
+
+
+def build_posters(site: Site, cache: Cache, stacks: Optional[dict] = None, media=None,
+                  workers: Optional[int] = None) -> tuple[dict, list, list[Problem]]:
+    """(posters: (lang, slug) -> {"pdf": path, "preview": path}, outputs, problems).
     Without the site's address (site_url) there is nothing for a QR code to point at."""
-    events = [e for e in site.entries if e.kind == "event"]
+    events = [e for e in site.entries if e.kind == "event" and wanted(site, e)]
     if not (site.settings.posters and events and site.settings.site_url.startswith(("https://", "http://"))):
         return {}, [], []
     loaded, problems = layouts.load(site.settings, LAYOUT, cache, stacks)
     if loaded is None:
         return {}, [], problems
-    posters, outputs = {}, []
+    posters, made, found, todo = {}, [], {}, {}
     for lang in site.languages:  # the source language first
         for entry in events:
             if entry.item.version(lang.code) is None:
@@ -85,16 +111,27 @@ def build_posters(site: Site, cache: Cache, stacks: Optional[dict] = None) -> tu
                 if (site.settings.source_language, entry.slug) in posters:
                     posters[(lang.code, entry.slug)] = posters[(site.settings.source_language, entry.slug)]
                 continue
-            # Labels are drawn too: an edited catalogue makes a new poster.
-            key = key_of("poster", ENCODING, loaded.fingerprint, lang.code, drawn_labels(lang), vals)
-            cached = cache.get("posters", key, expect=("poster.png", "poster.pdf"))
-            if cached is None:
-                cached = cache.put("posters", key, draw(loaded, vals, lang), {})
-            paths = {}
-            for ext in ("png", "pdf"):
-                paths[ext] = poster_src(lang, site, entry, ext)
-                outputs.append(Output(paths[ext], source=str(cached.path(f"poster.{ext}"))))
+            photo = photo_of(site, media, entry) if media is not None else None
+            names = labels(loaded, lang)
+            # Labels are drawn too: an edited catalogue makes a new poster; the photo by its content address.
+            key = key_of("poster", ENCODING, loaded.fingerprint, lang.code, drawn_labels(lang), vals,
+                         photo and photo.rsplit("/", 2)[-2:])
+            if key not in found and key not in todo:
+                cached = cache.get("posters", key, expect=FILES)
+                if cached is None:
+                    todo[key] = (vals, names, lang.label_separator, lang.tag, photo)
+                else:
+                    found[key] = cached
+            paths = {"pdf": poster_src(lang, site, entry, "pdf"), "preview": poster_src(lang, site, entry, "webp")}
+            made.append((paths, key))
             posters[(lang.code, entry.slug)] = paths
+    drawn = [text for vals, names, separator, *_rest in todo.values() for text in (*vals.values(), *names.values(), separator)]
+    needed = pdf.fonts_used(loaded.stack, drawn)
+    shared = {"poster": loaded, "fonts": pdf.sfnt_files(loaded.stack, cache, needed)} if todo else {}
+    for key, files in zip(todo, pool.run(draw, list(todo.values()), shared, workers)):
+        found[key] = cache.put("posters", key, files, {})
+    outputs = [Output(paths[ext], source=str(found[key].path(name)))
+               for paths, key in made for ext, name in (("pdf", FILES[0]), ("preview", FILES[1]))]
     return posters, outputs, problems
 
 
@@ -102,17 +139,20 @@ def drawn_labels(lang: Language) -> list:
     return [lang.label_separator, [lang.gettext(label) for label in LABELS]]
 
 
-def draw(loaded: layouts.Loaded, vals: dict, lang: Language) -> dict:
-    """{"poster.png": bytes, "poster.pdf": bytes}; the PDF is the same page at A4 size."""
+def draw(shared: dict, vals: dict, names: dict, separator: str, tag: str, photo: Optional[str]) -> dict:
+    """{"poster.pdf": bytes, "preview.webp": bytes} (run in a worker process: see pool.py).
+    Both are drawn from one plan of the text, so the preview shows the poster's lines."""
+    loaded = shared["poster"]
     matrix = segno.make(vals["url"], error=ENCODING["qr"], micro=False).matrix
-    image, _boxes = render_with_qr(loaded, vals, lang, matrix)
-    png, pdf = BytesIO(), BytesIO()
-    image.save(png, "PNG", dpi=(DPI, DPI), compress_level=ENCODING["png"])
-    # No creation date: the same event gives the same bytes in every build.
-    image.save(pdf, "PDF", resolution=DPI, quality=ENCODING["pdf_quality"], title=vals["title"],
-               creationDate=None, modDate=None, producer=None)
-    return {"poster.png": png.getvalue(), "poster.pdf": pdf.getvalue()}
-
-
-def render_with_qr(loaded: layouts.Loaded, vals: dict, lang: Language, matrix):
-    return render(loaded, vals, lang, qr_matrix=matrix)
+    lines = layouts.plan(loaded, vals, names, separator)
+    document = pdf.page(loaded, lines, shared["fonts"], matrix, photo, vals["title"], tag)
+    scale = PREVIEW_WIDTH / loaded.layout.size[0]
+    picture = Image.open(photo) if photo else None
+    try:
+        image, _boxes = layouts.draw(loaded, vals, names, separator, matrix, scale=scale, photo=picture)
+    finally:
+        if picture is not None:
+            picture.close()
+    preview = BytesIO()
+    image.save(preview, "WEBP", quality=ENCODING["preview"][2], method=4)
+    return {"poster.pdf": document, "preview.webp": preview.getvalue()}

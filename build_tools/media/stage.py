@@ -91,7 +91,7 @@ def prepare(site: Site, spec: Spec = Spec()) -> Media:
     media.cards, outputs, problems = build_cards(site, cache, stacks)
     media.outputs.extend(outputs)
     media.problems.extend(problems)
-    media.posters, outputs, problems = build_posters(site, cache, stacks)
+    media.posters, outputs, problems = build_posters(site, cache, stacks, media)
     media.outputs.extend(outputs)
     media.problems.extend(problems)
     media.outputs.extend(linked_files(site, media.handled))

@@ -124,7 +124,7 @@ class ItemPage(PageContext):
         return pictures.picture_html(picture, self.src, alt, eager) if picture else Markup("")
 
     def poster(self, entry: Entry):
-        """Links to an event's printable poster, {"pdf": url, "png": url}, or None."""
+        """Links to an event's printable poster, {"pdf": url, "preview": url}, or None."""
         found = self.media.poster(self.lang, entry)
         return {ext: self._link(path) for ext, path in found.items()} if found else None
 
