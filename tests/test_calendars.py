@@ -409,3 +409,33 @@ def test_a_title_with_a_script_end_tag_does_not_end_the_script_element(calendar_
     body = body[len('<script type="application/ld+json">'):body.index("</script>")]
     assert "<" not in body and ">" not in body
     assert page.xpath("//h1")[0].text_content() == SCRIPT_TITLE
+
+
+def _ical_js_names(feed: Path) -> list[str]:
+    """NAME and X-WR-CALNAME as ical.js (an independent RFC 5545 parser) reads them, told
+    that both are TEXT (RFC 7986; it reads unknown properties raw)."""
+    script = ("import ICAL from 'ical.js'; import {readFileSync} from 'node:fs';"
+              "for (const p of ['name', 'x-wr-calname']) ICAL.design.icalendar.property[p] = {defaultType: 'text'};"
+              "const cal = new ICAL.Component(ICAL.parse(readFileSync(process.argv[1], 'utf8')));"
+              "console.log(JSON.stringify(['name', 'x-wr-calname'].map(p => cal.getFirstPropertyValue(p))));")
+    root = Path(__file__).resolve().parent.parent
+    done = subprocess.run(["node", "--input-type=module", "-e", script, str(feed)], cwd=root,
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout)
+
+
+def test_calendar_names_escape_commas_semicolons_and_backslashes(calendar_site: Path):
+    # The event's own feed is named after its title, which holds `,` `;` `\` and a line break.
+    feed = calendar_site / "calendar" / "events" / "tricky-text.ics"
+    raw = feed.read_bytes().decode("utf-8").replace("\r\n ", "")
+    name = " ".join(TRICKY_TITLE.split())
+    head = raw.split("BEGIN:VEVENT")[0]
+    for prop in ("NAME", "X-WR-CALNAME"):
+        line = next(line for line in head.split("\r\n") if line.startswith(prop + ":"))
+        assert line == prop + ":" + name.replace("\\", "\\\\").replace(",", "\\,").replace(";", "\\;")
+        # icalendar types NAME as unknown: its TEXT parser reads the value as a SUMMARY.
+        value = line.split(":", 1)[1]
+        event = Calendar.from_ical(f"BEGIN:VEVENT\r\nSUMMARY:{value}\r\nEND:VEVENT\r\n")
+        assert event.decoded("SUMMARY") == name
+    assert _ical_js_names(feed) == [name, name]
