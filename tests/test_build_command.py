@@ -139,3 +139,17 @@ def test_a_killed_build_takes_its_mkdocs_child_with_it_and_the_next_build_cleans
     assert again.returncode == 0, again.stderr
     assert (out / "campaigns" / "hostile" / "index.html").is_file()
     assert sorted(p.name for p in project.iterdir() if p.name.startswith(".site")) == []
+
+
+def test_the_build_log_prints_hostile_names_on_one_line_without_workflow_commands(tmp_path):
+    project = new_site(tmp_path / "p")
+    (project / "campaigns" / "hostile" / "x\n::error file=a::pwned\r##[add-mask]y.jpg").write_bytes(b"x")
+    (project / "campaigns" / "hostile" / "dir\u2028::add-mask::z").mkdir()
+    (project / "docs" / "p\n::warning::q.md").write_text("# 页\n", encoding="utf-8")
+    done = _campaign_build(project, project / "site")
+    assert done.returncode == 1
+    lines = (done.stdout + done.stderr).split("\n")
+    assert not [line for line in lines if line.lstrip().startswith("::") or "##[" in line]
+    named = [line for line in lines if "<U+000A>" in line or "<U+2028>" in line]
+    assert any("x<U+000A>::error file=a::pwned<U+000D>" in line for line in named), done.stderr
+    assert any("dir<U+2028>::add-mask::z" in line for line in named), done.stderr

@@ -212,3 +212,11 @@ def test_html_in_docs_pages_is_reported_by_the_check_at_its_line(tmp_path):
         "[x](jav&#x61;script:alert(1))\n", encoding="utf-8")
     found = [(p.path, p.line, p.code) for p in check(settings) if p.path.startswith("docs/")]
     assert found == [("docs/sub/p.md", 7, "html_host_removed"), ("docs/sub/p.md", 9, "html_url_removed")]
+
+
+def test_a_name_with_a_version_one_workflow_command_is_printed_inert(tmp_path):
+    settings = _site(tmp_path)
+    (tmp_path / "campaigns" / "c" / "a##[add-mask]secret.jpg").write_bytes(b"x")
+    _article(tmp_path, "![图](a##[add-mask]secret.jpg)\n![图](gone##[error]x.jpg)\n")
+    report = format_problems(check(settings), "human", "en")
+    assert report and "##[" not in report

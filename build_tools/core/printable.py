@@ -23,8 +23,9 @@ def code(char: str) -> str:
 
 
 def printable(text: str) -> str:
-    """One line: every control character shown as its code, `<U+000A>`."""
-    return NAME_CONTROLS.sub(lambda m: f"<{code(m.group())}>", str(text))
+    """One line: every control character shown as its code, `<U+000A>`, and nothing the
+    CI runner would read as a workflow command."""
+    return _no_command(NAME_CONTROLS.sub(lambda m: f"<{code(m.group())}>", str(text)))
 
 
 def controls_in(text: str) -> list[str]:
@@ -33,10 +34,9 @@ def controls_in(text: str) -> list[str]:
 
 
 def log_text(text: str) -> str:
-    """A log of several lines (another program's output): each line printable, and none
-    that the CI runner would take for a workflow command."""
-    out = []
-    for line in text.split("\n"):
-        line = "\t".join(printable(part) for part in line.split("\t"))  # tabs are harmless
-        out.append(_COMMAND.sub(lambda m: m.group().replace(":", "<U+003A>").replace("#", "<U+0023>"), line))
-    return "\n".join(out)
+    """A log of several lines (another program's output): each line printable, tabs kept."""
+    return "\n".join("\t".join(printable(part) for part in line.split("\t")) for line in text.split("\n"))
+
+
+def _no_command(line: str) -> str:
+    return _COMMAND.sub(lambda m: m.group().replace(":", "<U+003A>").replace("#", "<U+0023>"), line)
