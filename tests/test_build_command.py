@@ -123,6 +123,7 @@ def test_a_killed_build_takes_its_mkdocs_child_with_it_and_the_next_build_cleans
     try:
         assert _wait_for(lambda: _children(build.pid) and not stale.exists()), "no MkDocs child started"
         child = _children(build.pid)[0]
+        os.kill(child, signal.SIGSTOP)  # held mid-build, however fast the machine
         assert not (project / ".site-old-leftover").exists()
         staging = [p for p in project.glob(".site-new-*")]
         assert len(staging) == 1
