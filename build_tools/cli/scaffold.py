@@ -111,7 +111,7 @@ def command(settings: Settings, args) -> int:
             raise Refused("缺少 " + "、".join(absent))
         run(settings, request, input if absent else None)
     except Refused as exc:
-        print(f"没有创建文件：{exc}", file=sys.stderr)
+        print(printable(f"没有创建文件：{exc}"), file=sys.stderr)
         return 1
     except (EOFError, KeyboardInterrupt):
         print("\n已取消，没有创建文件。", file=sys.stderr)
