@@ -78,15 +78,17 @@ def test_a_failed_build_leaves_the_previous_site_untouched(tmp_path):
     assert "| 警告 Warnings | 0 |" in text
 
 
-def _children(pid: int) -> list[int]:
-    """Processes whose parent is pid (read from /proc, as `ps` does)."""
+def _mkdocs_children(pid: int) -> list[int]:
+    """Processes whose parent is pid and that run MkDocs (read from /proc, as `ps` does);
+    a child still between fork and exec runs our own command line and is not one."""
     out = []
     for stat in Path("/proc").glob("[0-9]*/stat"):
         try:
             fields = stat.read_text().rsplit(")", 1)[1].split()
+            command = (stat.parent / "cmdline").read_bytes().split(b"\0")
         except (OSError, IndexError):
             continue
-        if int(fields[1]) == pid:
+        if int(fields[1]) == pid and b"mkdocs" in command:
             out.append(int(stat.parent.name))
     return out
 
@@ -120,9 +122,10 @@ def test_a_killed_build_takes_its_mkdocs_child_with_it_and_the_next_build_cleans
     build = subprocess.Popen([sys.executable, "-m", "build_tools.cli", "build", "-d", str(out)], cwd=project,
                              stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                              env={**os.environ, "SOURCE_DATE_EPOCH": EPOCH})
+    child = None
     try:
-        assert _wait_for(lambda: _children(build.pid) and not stale.exists()), "no MkDocs child started"
-        child = _children(build.pid)[0]
+        assert _wait_for(lambda: _mkdocs_children(build.pid) and not stale.exists()), "no MkDocs child started"
+        child = _mkdocs_children(build.pid)[0]
         os.kill(child, signal.SIGSTOP)  # held mid-build, however fast the machine
         assert not (project / ".site-old-leftover").exists()
         staging = [p for p in project.glob(".site-new-*")]
@@ -135,7 +138,9 @@ def test_a_killed_build_takes_its_mkdocs_child_with_it_and_the_next_build_cleans
         assert not out.exists()
     finally:
         build.kill()
-        build.communicate()
+        if child is not None and _alive(child):  # a failed test leaves no stopped process behind
+            os.kill(child, signal.SIGKILL)
+        build.communicate(timeout=60)
     again = _campaign_build(project, out)
     assert again.returncode == 0, again.stderr
     assert (out / "campaigns" / "hostile" / "index.html").is_file()
