@@ -98,14 +98,15 @@ def _remove_leftovers(out: Path) -> None:
 def _run_child(cmd: list, cwd: Path, environ: dict) -> tuple[int, str]:
     """Run MkDocs; it never outlives this process: it is killed when this process is
     interrupted, and (on Linux) the kernel ends it when this process dies."""
-    child = subprocess.Popen(cmd, cwd=cwd, env=environ, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                             text=True, preexec_fn=partial(_die_with_parent, os.getpid()))
-    previous = _terminate_as_exit()
+    previous = _terminate_as_exit()  # before the child starts: no moment without clean-up
+    child = None
     try:
+        child = subprocess.Popen(cmd, cwd=cwd, env=environ, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                 text=True, preexec_fn=partial(_die_with_parent, os.getpid()))
         _stdout, stderr = child.communicate()
         return child.returncode, stderr
     finally:
-        if child.poll() is None:
+        if child is not None and child.poll() is None:
             child.kill()
             child.wait()
         if previous is not None:
