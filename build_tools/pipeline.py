@@ -14,6 +14,7 @@ from typing import Optional
 
 from .calendar import ics
 from .calendar import pages as calendar_pages
+from .content.docs_checks import check_docs, check_docs_bodies, docs_files
 from .content.load import load_tree
 from .content.publication import PREVIEW, PRODUCTION
 from .content.theme_days import load_observances
@@ -71,6 +72,10 @@ def check_tree(settings: Settings):
     problems.extend(found)
     problems.extend(check_images(settings, items))
     problems.extend(check_glyphs(derive(settings, items, observances, reference_time(), PREVIEW)))
+    # The hand-written pages get the rules the build applies to them: names, front matter, HTML.
+    rels = docs_files(settings.docs_dir)
+    problems.extend(check_docs(settings, settings.docs_dir, rels))
+    problems.extend(check_docs_bodies(settings, settings.docs_dir, rels))
     return sort_unique(problems), tree
 
 

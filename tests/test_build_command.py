@@ -2,11 +2,16 @@
 and CI gets a summary."""
 import os
 import shutil
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
+import pytest
+
 from conftest import copy_project
+from hostile_site import new_site
 
 EPOCH = "1732406400"
 
@@ -71,3 +76,86 @@ def test_a_failed_build_leaves_the_previous_site_untouched(tmp_path):
     assert "| 模式 Mode | 预览 preview |" in text
     assert "| 参考时间 Reference time | 2024年11月24日 08:00（北京时间） |" in text
     assert "| 警告 Warnings | 0 |" in text
+
+
+def _mkdocs_children(pid: int) -> list[int]:
+    """Processes whose parent is pid and that run MkDocs (read from /proc, as `ps` does);
+    a child still between fork and exec runs our own command line and is not one."""
+    out = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+            command = (stat.parent / "cmdline").read_bytes().split(b"\0")
+        except (OSError, IndexError):
+            continue
+        if int(fields[1]) == pid and b"mkdocs" in command:
+            out.append(int(stat.parent.name))
+    return out
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state not in ("Z", "X")  # a zombie has ended; only its parent has not read its status
+
+
+def _wait_for(condition, seconds: float = 60.0) -> bool:
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        if condition():
+            return True
+        time.sleep(0.05)
+    return False
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+@pytest.mark.parametrize("how", [signal.SIGKILL, signal.SIGTERM, signal.SIGINT], ids=["kill", "term", "int"])
+def test_a_killed_build_takes_its_mkdocs_child_with_it_and_the_next_build_cleans_up(tmp_path, how):
+    project = new_site(tmp_path / "p")
+    out = project / "site"
+    stale = project / ".site-new-leftover"  # what a build killed by an earlier version left
+    (stale / "news").mkdir(parents=True)
+    (stale / "news" / "index.html").write_text("stale", encoding="utf-8")
+    (project / ".site-old-leftover").mkdir()
+    build = subprocess.Popen([sys.executable, "-m", "build_tools.cli", "build", "-d", str(out)], cwd=project,
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                             env={**os.environ, "SOURCE_DATE_EPOCH": EPOCH})
+    child = None
+    try:
+        assert _wait_for(lambda: _mkdocs_children(build.pid) and not stale.exists()), "no MkDocs child started"
+        child = _mkdocs_children(build.pid)[0]
+        os.kill(child, signal.SIGSTOP)  # held mid-build, however fast the machine
+        assert not (project / ".site-old-leftover").exists()
+        staging = [p for p in project.glob(".site-new-*")]
+        assert len(staging) == 1
+        build.send_signal(how)
+        build.wait(timeout=60)
+        assert _wait_for(lambda: not _alive(child), 30), "MkDocs outlived the build"
+        if how != signal.SIGKILL:  # a build that could clean up did
+            assert not staging[0].exists()
+        assert not out.exists()
+    finally:
+        build.kill()
+        if child is not None and _alive(child):  # a failed test leaves no stopped process behind
+            os.kill(child, signal.SIGKILL)
+        build.communicate(timeout=60)
+    again = _campaign_build(project, out)
+    assert again.returncode == 0, again.stderr
+    assert (out / "campaigns" / "hostile" / "index.html").is_file()
+    assert sorted(p.name for p in project.iterdir() if p.name.startswith(".site")) == []
+
+
+def test_the_build_log_prints_hostile_names_on_one_line_without_workflow_commands(tmp_path):
+    project = new_site(tmp_path / "p")
+    (project / "campaigns" / "hostile" / "x\n::error file=a::pwned\r##[add-mask]y.jpg").write_bytes(b"x")
+    (project / "campaigns" / "hostile" / "dir\u2028::add-mask::z").mkdir()
+    (project / "docs" / "p\n::warning::q.md").write_text("# 页\n", encoding="utf-8")
+    done = _campaign_build(project, project / "site")
+    assert done.returncode == 1
+    lines = (done.stdout + done.stderr).split("\n")
+    assert not [line for line in lines if line.lstrip().startswith("::") or "##[" in line]
+    named = [line for line in lines if "<U+000A>" in line or "<U+2028>" in line]
+    assert any("x<U+000A>::error file=a::pwned<U+000D>" in line for line in named), done.stderr
+    assert any("dir<U+2028>::add-mask::z" in line for line in named), done.stderr

@@ -409,3 +409,61 @@ def test_a_title_with_a_script_end_tag_does_not_end_the_script_element(calendar_
     body = body[len('<script type="application/ld+json">'):body.index("</script>")]
     assert "<" not in body and ">" not in body
     assert page.xpath("//h1")[0].text_content() == SCRIPT_TITLE
+
+
+def _ical_js_names(feed: Path) -> list[str]:
+    """NAME and X-WR-CALNAME as ical.js (an independent RFC 5545 parser) reads them, told
+    that both are TEXT (RFC 7986; it reads unknown properties raw)."""
+    script = ("import ICAL from 'ical.js'; import {readFileSync} from 'node:fs';"
+              "for (const p of ['name', 'x-wr-calname']) ICAL.design.icalendar.property[p] = {defaultType: 'text'};"
+              "const cal = new ICAL.Component(ICAL.parse(readFileSync(process.argv[1], 'utf8')));"
+              "console.log(JSON.stringify(['name', 'x-wr-calname'].map(p => cal.getFirstPropertyValue(p))));")
+    root = Path(__file__).resolve().parent.parent
+    done = subprocess.run(["node", "--input-type=module", "-e", script, str(feed)], cwd=root,
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout)
+
+
+def test_calendar_names_escape_commas_semicolons_and_backslashes(calendar_site: Path):
+    # The event's own feed is named after its title, which holds `,` `;` `\` and a line break.
+    feed = calendar_site / "calendar" / "events" / "tricky-text.ics"
+    raw = feed.read_bytes().decode("utf-8").replace("\r\n ", "")
+    name = " ".join(TRICKY_TITLE.split())
+    head = raw.split("BEGIN:VEVENT")[0]
+    for prop in ("NAME", "X-WR-CALNAME"):
+        line = next(line for line in head.split("\r\n") if line.startswith(prop + ":"))
+        assert line == prop + ":" + name.replace("\\", "\\\\").replace(",", "\\,").replace(";", "\\;")
+        # icalendar types NAME as unknown: its TEXT parser reads the value as a SUMMARY.
+        value = line.split(":", 1)[1]
+        event = Calendar.from_ical(f"BEGIN:VEVENT\r\nSUMMARY:{value}\r\nEND:VEVENT\r\n")
+        assert event.decoded("SUMMARY") == name
+    assert _ical_js_names(feed) == [name, name]
+
+
+NAME_VARIANTS = ["逗号, 分号; 反斜杠 \\ 结束", "a,b,c", "\\;\\,\\\\", "行一\n行二,行三", "结尾反斜杠\\", "全角，；不转义"]
+
+
+def test_calendar_names_round_trip_for_every_separator(tmp_path: Path):
+    from build_tools.core.settings import Settings
+    from build_tools.pipeline import build
+
+    camp = tmp_path / "campaigns" / "c"
+    (camp / "events").mkdir(parents=True)
+    (camp / "index.zh.md").write_text("---\ntitle: 活动\nsummary: s\nkind: forum\nyear: 2024\nstart: 2024-06-05\n---\n",
+                                      encoding="utf-8")
+    for n, title in enumerate(NAME_VARIANTS):
+        quoted = title.replace("\\", "\\\\").replace("\n", "\\n")
+        (camp / "events" / f"e{n}.zh.md").write_text(
+            f'---\ntitle: "{quoted}"\nsummary: s\nstart: 2024-06-0{n + 1}\n---\n', encoding="utf-8")
+    outputs = {o.path: o.content for o in build(Settings(root=tmp_path, content_dir=tmp_path / "campaigns")).outputs}
+    for n, title in enumerate(NAME_VARIANTS):
+        feed = tmp_path / f"e{n}.ics"
+        feed.write_bytes(outputs[f"calendar/events/e{n}.ics"])
+        name = " ".join(title.split())
+        head = feed.read_bytes().decode("utf-8").replace("\r\n ", "").split("BEGIN:VEVENT")[0]
+        for prop in ("NAME", "X-WR-CALNAME"):
+            value = next(line for line in head.split("\r\n") if line.startswith(prop + ":")).split(":", 1)[1]
+            event = Calendar.from_ical(f"BEGIN:VEVENT\r\nSUMMARY:{value}\r\nEND:VEVENT\r\n")
+            assert event.decoded("SUMMARY") == name, prop
+        assert _ical_js_names(feed) == [name, name]

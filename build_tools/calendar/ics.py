@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 
-from icalendar import Calendar, Event, Timezone, vDuration
+from icalendar import Calendar, Event, Timezone, vDuration, vText
 
 from ..core import calendar_urls
 
@@ -201,8 +201,10 @@ def _feed(site: Site, lang: Language, path: str, name: str, pieces: list) -> Out
     cal.add("prodid", f"-//campaign-site//calendar//{lang.code.upper()}")
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
-    cal.add("name", _one_line(name))
-    cal.add("x-wr-calname", _one_line(name))
+    # The library escapes only the TEXT properties it knows; NAME (RFC 7986) and
+    # X-WR-CALNAME are TEXT too, so they are escaped as such (`,` `;` `\`).
+    cal.add("name", vText(_one_line(name)))
+    cal.add("x-wr-calname", vText(_one_line(name)))
     cal.add("x-wr-timezone", tzid)
     cal.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
     cal.add("x-published-ttl", vDuration(REFRESH))

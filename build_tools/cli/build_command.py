@@ -3,23 +3,33 @@
 MkDocs empties its output folder before it writes, so a failed `mkdocs build -d site`
 leaves no site at all. Here MkDocs writes beside the target and the result replaces
 the target only when the build succeeded: a failed build leaves the previous site as
-it was. MkDocs runs in a child process, so that the core never imports it.
+it was. MkDocs runs in a child process, so that the core never imports it; the child dies with
+the build, and the next build removes what a killed one left beside the target.
 """
 from __future__ import annotations
 
+import ctypes
+import fcntl
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
+import threading
+from contextlib import contextmanager
+from functools import partial
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
 from ..core.clock import reference_time
+from ..core.printable import log_text
 from ..i18n.languages import language
 from ..content.publication import PREVIEW
 from ..core.settings import Settings
+
+PR_SET_PDEATHSIG = 1  # prctl(2): the signal a child gets when its parent dies
 
 
 @dataclass
@@ -43,19 +53,82 @@ def build_site(settings: Settings, config: Path, out: Path, mode: str, strict: b
     environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-new-", dir=out.parent))
-    cmd = [sys.executable, "-m", "mkdocs", "build", "-f", str(config), "-d", str(staging)]
-    if strict:
-        cmd.append("--strict")
-    done = subprocess.run(cmd, cwd=config.parent, env=environ, capture_output=True, text=True)
-    report = BuildReport(done.returncode == 0, mode, language(settings, settings.source_language).format_moment(now), log=done.stderr)
-    report.warnings = [line for line in done.stderr.splitlines() if line.startswith(("WARNING", "ERROR"))]
-    if not report.ok:
-        shutil.rmtree(staging, ignore_errors=True)
+    with _one_build_at_a_time(out):
+        _remove_leftovers(out)
+        staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-new-", dir=out.parent))
+        cmd = [sys.executable, "-m", "mkdocs", "build", "-f", str(config), "-d", str(staging)]
+        if strict:
+            cmd.append("--strict")
+        try:
+            returncode, stderr = _run_child(cmd, config.parent, environ)
+        except BaseException:  # interrupted (Ctrl+C, SIGTERM): the child is gone, so is its folder
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
+        log = log_text(stderr)  # the CI log: no line of it may be a workflow command
+        report = BuildReport(returncode == 0, mode, language(settings, settings.source_language).format_moment(now), log=log)
+        report.warnings = [line for line in log.splitlines() if line.startswith(("WARNING", "ERROR"))]
+        if not report.ok:
+            shutil.rmtree(staging, ignore_errors=True)
+            return report
+        report.pages = sum(1 for p in staging.rglob("*.html") if p.name != "404.html")
+        _swap(staging, out)
         return report
-    report.pages = sum(1 for p in staging.rglob("*.html") if p.name != "404.html")
-    _swap(staging, out)
-    return report
+
+
+@contextmanager
+def _one_build_at_a_time(out: Path):
+    """A lock on the folder that holds the output: a second build there waits, so that
+    the leftovers one build removes are never another build's folders in use."""
+    handle = os.open(out.parent, os.O_RDONLY)
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(handle)  # closing releases the lock
+
+
+def _remove_leftovers(out: Path) -> None:
+    """Folders of builds that were killed before they could clean up."""
+    for kind in ("new", "old"):
+        for folder in sorted(out.parent.glob(f".{out.name}-{kind}-*")):
+            if folder.is_dir() and not folder.is_symlink():
+                shutil.rmtree(folder, ignore_errors=True)
+
+
+def _run_child(cmd: list, cwd: Path, environ: dict) -> tuple[int, str]:
+    """Run MkDocs; it never outlives this process: it is killed when this process is
+    interrupted, and (on Linux) the kernel ends it when this process dies."""
+    previous = _terminate_as_exit()  # before the child starts: no moment without clean-up
+    child = None
+    try:
+        child = subprocess.Popen(cmd, cwd=cwd, env=environ, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                 text=True, preexec_fn=partial(_die_with_parent, os.getpid()))
+        _stdout, stderr = child.communicate()
+        return child.returncode, stderr
+    finally:
+        if child is not None and child.poll() is None:
+            child.kill()
+            child.wait()
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+
+
+def _die_with_parent(parent: int) -> None:  # runs in the child, before MkDocs starts
+    if sys.platform.startswith("linux"):
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+        if os.getppid() != parent:  # the parent died before the line above: do not run at all
+            os._exit(1)
+
+
+def _terminate_as_exit():
+    """SIGTERM (a cancelled CI job) ends this process through its clean-up code, as Ctrl+C does."""
+    if threading.current_thread() is not threading.main_thread():
+        return None
+
+    def stop(signum, frame):
+        raise SystemExit(128 + signum)
+
+    return signal.signal(signal.SIGTERM, stop)
 
 
 def _swap(new: Path, out: Path) -> None:

@@ -12,6 +12,7 @@ from . import json_schema as schema
 from .wording import CHOICES, DEFAULT, say, words
 from ..core.config import find_config, load_settings
 from ..pipeline import build, check_tree
+from ..core.printable import printable
 from ..core.problems import errors, format_problems
 from ..i18n.languages import languages
 from ..content.publication import PREVIEW, PRODUCTION
@@ -49,17 +50,17 @@ def main(argv=None) -> int:
     try:
         config = (args.config or find_config(Path.cwd())).resolve()
     except FileNotFoundError as exc:
-        print(exc, file=sys.stderr)
+        print(printable(exc), file=sys.stderr)
         return 2
     try:  # `new` and `schema` write files: a project without content yet may use them
         settings = load_settings(config, content_must_exist=args.command not in ("new", "schema"))
     except (OSError, ValueError) as exc:  # an option (OptionError), YAML, or the file itself
-        print(f"{config}: {exc.strerror if isinstance(exc, OSError) else exc}", file=sys.stderr)
+        print(printable(f"{config}: {exc.strerror if isinstance(exc, OSError) else exc}"), file=sys.stderr)
         return 2
     try:
         languages(settings)  # each language's options, checked once, before any command uses them
     except ValueError as exc:
-        print(f"{config}: plugins.campaigns.language_options: {exc}", file=sys.stderr)
+        print(printable(f"{config}: plugins.campaigns.language_options: {exc}"), file=sys.stderr)
         return 2
     if args.command == "check":
         return _check(settings, args.format, args.lang, args.strict)
@@ -86,10 +87,10 @@ def _build(settings, config: Path, args) -> int:
         with args.summary.open("a", encoding="utf-8") as handle:
             handle.write(summary_markdown(report))
     if not report.ok:
-        print(f"构建失败，{out} 保持不变。Build failed; {out} is left as it was.", file=sys.stderr)
+        print(printable(f"构建失败，{out} 保持不变。Build failed; {out} is left as it was."), file=sys.stderr)
         return 1
-    print(f"已构建 {report.pages} 个页面到 {out}（{args.mode}）。参考时间：{report.reference}。"
-          f" Built {report.pages} pages into {out} ({args.mode}).")
+    print(printable(f"已构建 {report.pages} 个页面到 {out}（{args.mode}）。参考时间：{report.reference}。"
+                    f" Built {report.pages} pages into {out} ({args.mode})."))
     return 0
 
 

@@ -20,6 +20,7 @@ from typing import Annotated, Callable, Optional
 from pydantic import TypeAdapter, ValidationError
 from pydantic_core import PydanticCustomError
 
+from ..core.printable import printable
 from ..core import fielddocs
 
 from . import slugs
@@ -110,7 +111,7 @@ def command(settings: Settings, args) -> int:
             raise Refused("缺少 " + "、".join(absent))
         run(settings, request, input if absent else None)
     except Refused as exc:
-        print(f"没有创建文件：{exc}", file=sys.stderr)
+        print(printable(f"没有创建文件：{exc}"), file=sys.stderr)
         return 1
     except (EOFError, KeyboardInterrupt):
         print("\n已取消，没有创建文件。", file=sys.stderr)
@@ -147,7 +148,7 @@ def run(settings: Settings, request: Request, ask: Optional[Callable[[str], str]
     path.parent.mkdir(parents=True, exist_ok=True)
     with open(path, "x", encoding="utf-8", newline="\n") as handle:  # "x": never overwrite
         handle.write(text)
-    print(f"已创建 {settings.rel(path)}", file=out)
+    print(printable(f"已创建 {settings.rel(path)}"), file=out)
     print("下一步：打开这个文件补充其余字段和正文，然后运行 campaign check 检查。", file=out)
     return path
 
@@ -166,7 +167,7 @@ def _campaign(settings, docs, given, ask, out) -> str:
         raise Refused("还没有任何宣传活动；请先运行 campaign new campaign。")
     print("属于哪个宣传活动？", file=out)
     for number, folder in enumerate(folders, 1):
-        print(f"  {number}) {folder}", file=out)
+        print(printable(f"  {number}) {folder}"), file=out)
     while True:
         answer = ask("请输入编号或文件夹名：").strip()
         if answer.isdigit() and 1 <= int(answer) <= len(folders):

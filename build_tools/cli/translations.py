@@ -9,6 +9,7 @@ from pathlib import Path
 
 import yaml
 
+from ..core.printable import printable
 from ..i18n.docs_pages import load_docs_pages
 from ..i18n.languages import language
 from ..content.load import load_document
@@ -104,12 +105,12 @@ def _human(settings, found, ui: str, changes=None) -> str:
             lines.append(f"  {kinds[kind]}: {summary}")
             for s in group:
                 path = s.source if s.state == MISSING else s.translation
-                line = f"    {names[s.state]}: {path}"
+                line = f"    {names[s.state]}: {printable(path)}"
                 if s.state != TRANSLATED:
                     hint = hints[s.state].format(source=s.source, translation=s.translation, lang=code)
-                    line += f"\n      {hint}"
+                    line += f"\n      {printable(hint)}"
                 if s.state == STALE and changes is not None:
-                    line += "".join(f"\n      {text}" for text in _change_lines(changes.get(s.source), ui))
+                    line += "".join(f"\n      {printable(text)}" for text in _change_lines(changes.get(s.source), ui))
                 lines.append(line)
     return "\n".join(lines)
 
@@ -119,17 +120,17 @@ def _record(settings, paths, ui: str) -> int:
     for path in paths:
         units = translations_of(settings, path)
         if not units:
-            print(say(ui, "not_a_translation", path=path), file=sys.stderr)
+            print(printable(say(ui, "not_a_translation", path=path)), file=sys.stderr)
             status = 1
             continue
         for unit in units:
             try:
                 value = record(settings, unit)
             except (LookupError, ValueError) as exc:
-                print(f"{unit.path}: {exc}", file=sys.stderr)
+                print(printable(f"{unit.path}: {exc}"), file=sys.stderr)
                 status = 1
                 continue
-            print(f"{unit.path}: {FIELD} {value}")
+            print(printable(f"{unit.path}: {FIELD} {value}"))
     return status
 
 
@@ -142,13 +143,13 @@ def translate(settings, path: Path, target: str) -> int:
         return 2
     source = _source_unit(settings, path.resolve())
     if source is None:
-        print(f"{path}: 不是原文文件（campaigns/ 下的 .{settings.source_language}.md 或 docs/ 下的页面）/ "
-              f"not a source file (a .{settings.source_language}.md under campaigns/ or a page in docs/)", file=sys.stderr)
+        print(printable(f"{path}: 不是原文文件（campaigns/ 下的 .{settings.source_language}.md 或 docs/ 下的页面）/ "
+              f"not a source file (a .{settings.source_language}.md under campaigns/ or a page in docs/)"), file=sys.stderr)
         return 2
     unit, meta = source
     dest = settings.root / expected_path(settings, unit, target)
     if dest.exists():
-        print(f"{settings.rel(dest)} 已存在，未覆盖 / exists; not overwritten", file=sys.stderr)
+        print(printable(f"{settings.rel(dest)} 已存在，未覆盖 / exists; not overwritten"), file=sys.stderr)
         return 1
     comment = (f"# 译文：请把下面各字段和正文译成{language(settings, settings.source_language).name_of(language(settings, target))}。\n"
                f"# Translation into {target}: translate the fields below and the body.\n"
@@ -157,7 +158,7 @@ def translate(settings, path: Path, target: str) -> int:
     text = f"---\n{comment}{fields}{FIELD}: \"{unit.print}\"\n---\n\n{unit.body.strip()}\n"
     dest.parent.mkdir(parents=True, exist_ok=True)
     dest.write_text(text, encoding="utf-8")
-    print(f"已创建 / created {settings.rel(dest)}")
+    print(printable(f"已创建 / created {settings.rel(dest)}"))
     return 0
 
 

@@ -16,6 +16,7 @@ class Reference:
     target: str  # as written
     line: int  # 1-based line within the body
     alt: str = ""  # an image's alternative text
+    local: bool = False  # a path of this site (see is_local), as a browser reads the written target
 
 
 @lru_cache(maxsize=1)
@@ -32,13 +33,23 @@ def find_references(body: str) -> list[Reference]:
         if token.type != "inline" or not token.children:
             continue
         first, last = token.map if token.map else (0, len(lines))
+        block = "\n".join(lines[first:last])
+        cursor = 0  # references come in order: each is looked for after the one before
         for child in token.children:
+            if child.type not in ("image", "link_open"):
+                continue
+            written = child.attrGet("src" if child.type == "image" else "href") or ""
+            target = unquote(written)
+            at = _position(block, cursor, target, written)
+            cursor = at + 1 if at >= 0 else cursor
+            line = first + 1 + (block.count("\n", 0, at) if at >= 0 else 0)
+            # A `%` the editor wrote makes no scheme for a browser (`java%73cript:x` is a path);
+            # one markdown-it wrote for an entity or a tab (`jav&#x09;ascript:`) does not count.
+            local = is_local(written) if written in block else is_local(_NOISE.sub("", target))
             if child.type == "image":
-                target = unquote(child.attrGet("src") or "")
-                refs.append(Reference("image", target, _line_of(lines, first, last, target), child.content or ""))
-            elif child.type == "link_open":
-                target = unquote(child.attrGet("href") or "")
-                refs.append(Reference("link", target, _line_of(lines, first, last, target)))
+                refs.append(Reference("image", target, line, child.content or "", local))
+            else:
+                refs.append(Reference("link", target, line, local=local))
     return refs
 
 
@@ -81,16 +92,19 @@ def rewrite(body: str, mapping: dict[str, str]) -> str:
     return "".join(out)
 
 
+_NOISE = re.compile(r"[\t\n\r]")  # what a browser removes from a URL before reading it
 _LEAD = re.compile(r"\]\(\s*<?|\]:\s*<?")  # `](target` or `]: target`
 _AFTER = ">)\"'"
 
 
-def _line_of(lines: list[str], first: int, last: int, target: str) -> int:
-    # markdown-it maps blocks, not inline tokens: find the target's own line in its block.
-    for index in range(first, min(last, len(lines))):
-        if target and target in lines[index]:
-            return index + 1
-    return first + 1
+def _position(block: str, start: int, *needles: str) -> int:
+    """Where the first of needles (the target, decoded or as markdown-it wrote it) is found
+    in block at or after start; -1 when neither is."""
+    for needle in needles:
+        at = block.find(needle, start) if needle else -1
+        if at >= 0:
+            return at
+    return -1
 
 
 def unlink(body: str, targets) -> str:

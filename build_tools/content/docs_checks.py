@@ -15,19 +15,22 @@ import frontmatter
 from ..core.problems import Problem, problem
 from ..safety.limits import body_limits
 from ..safety.paths import inside
-from ..safety.text import clean as clean_text, visible
+from ..core.printable import printable
+from ..safety.body_check import findings, removals
+from ..safety.text import clean as clean_text
 from .strict_yaml import parse_mapping
 
 # translated_from: the source version a translation of a page was made from (campaign translations).
 PAGE_FIELDS = ("title", "description", "hide", "search", "translated_from")
 SAFE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
+SAFE_NAME_PATH = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*(?:/[A-Za-z0-9][A-Za-z0-9._-]*)*$")
 
 
 def check_file(shown: str, rel: str, path: Path) -> list[Problem]:
     """Problems of one file of docs/ (rel: its path inside docs/)."""
     bad = [part for part in rel.split("/") if not SAFE_NAME.match(part)]
     if bad:
-        return [problem(visible(shown), 1, "", "page_file_name", name=visible(bad[0]))]
+        return [problem(printable(shown), 1, "", "page_file_name", name=printable(bad[0]))]
     if not rel.lower().endswith(".md"):
         return []
     try:
@@ -72,7 +75,47 @@ def check_docs(settings, docs_dir: Path, rels) -> list[Problem]:
         path = Path(docs_dir) / rel
         shown = settings.rel(Path(docs_dir)) + "/" + rel
         if path.is_symlink() or not inside(docs_dir, path):
-            out.append(problem(visible(shown), 1, "", "symlink_refused"))
+            out.append(problem(printable(shown), 1, "", "symlink_refused"))
             continue
         out.extend(check_file(shown, rel, path))
     return out
+
+
+def docs_files(docs_dir) -> list[str]:
+    """The files of docs/ that MkDocs publishes (it leaves out hidden ones), inside docs/."""
+    root = Path(docs_dir) if docs_dir else None
+    if root is None or not root.is_dir():
+        return []
+    return sorted(p.relative_to(root).as_posix() for p in root.rglob("*")
+                  if not any(part.startswith(".") for part in p.relative_to(root).parts)
+                  and (p.is_file() or p.is_symlink()))
+
+
+def check_docs_bodies(settings, docs_dir: Path, rels) -> list[Problem]:
+    """What the raw-HTML policy removes from each page of docs/, at its line: the warnings
+    a build gives for these pages, given by the check too."""
+    out = []
+    for rel in sorted(rels):
+        path = Path(docs_dir) / rel
+        if not rel.lower().endswith(".md") or not SAFE_NAME_PATH.match(rel) or path.is_symlink():
+            continue
+        try:
+            text = path.read_bytes().decode("utf-8")
+        except (OSError, UnicodeDecodeError):
+            continue  # reported by check_docs
+        text, _issues = clean_text(text)
+        body = _body(text)
+        found = findings(body, settings.markdown_extensions, settings.embed_hosts)
+        out.extend(removals(settings.rel(Path(docs_dir)) + "/" + rel, text, 1, found))
+    return out
+
+
+def _body(text: str) -> str:
+    """The page without its front matter (what MkDocs renders)."""
+    handler = frontmatter.YAMLHandler()
+    if not handler.detect(text.lstrip()):
+        return text
+    try:
+        return handler.split(text.lstrip())[1]
+    except ValueError:
+        return text

@@ -13,7 +13,8 @@ from ..core.problems import WARNING, Problem, problem
 from ..safety.limits import MAX_BODY_BYTES, body_limits
 from ..safety.paths import MAX_SLUG, collisions, inside
 from ..core.settings import Settings
-from ..safety.text import clean as clean_text, unsafe_chars, visible
+from ..core.printable import controls_in, printable
+from ..safety.text import clean as clean_text
 from .strict_yaml import MAX_BYTES as MAX_FRONT_MATTER_BYTES, parse_mapping
 
 KIND_FOLDERS = {"events": "event", "stories": "story", "news": "article"}
@@ -71,20 +72,26 @@ def load_tree(settings: Settings, memo: Optional[dict] = None) -> ContentTree:
         return ContentTree([], set(), [])
     seen = []
     prefix = settings.rel(root) + "/"
+    refused: list[str] = []  # folders reported once, their contents not again
     for path in sorted(root.rglob("*")):
         rel = path.relative_to(root)
-        if any(part.startswith(".") for part in rel.parts):
+        if any(rel.as_posix().startswith(folder + "/") for folder in refused):
             continue
+        shown = printable(prefix + rel.as_posix())
         # A link could publish any file of the machine; a control character in a
-        # name could rewrite the terminal that shows our messages.
+        # name could start a new line, or a CI command, in the log that shows it.
         if path.is_symlink() or not inside(root, path):
-            problems.append(problem(visible(prefix + rel.as_posix()), 1, "", "symlink_refused"))
+            problems.append(problem(shown, 1, "", "symlink_refused"))
+            continue
+        # Nothing is skipped silently: a hidden file or folder is not published, so it is said.
+        if controls_in(rel.name):
+            problems.append(problem(shown, 1, "", "unsafe_file_name", chars=", ".join(controls_in(rel.name))))
+        elif rel.name.startswith("."):
+            problems.append(problem(shown, 1, "", "hidden_file", WARNING))
+        if controls_in(rel.name) or rel.name.startswith("."):
+            refused.append(rel.as_posix())
             continue
         if path.is_dir():
-            continue
-        if unsafe_chars(rel.as_posix()):
-            problems.append(problem(visible(prefix + rel.as_posix()), 1, "", "unsafe_file_name",
-                                    chars=", ".join(unsafe_chars(rel.as_posix()))))
             continue
         seen.append(rel.as_posix())
         if path.suffix.lower() != ".md":

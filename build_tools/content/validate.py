@@ -21,7 +21,7 @@ from .models import MODELS, Common
 from .date_forms import with_offset
 from .near_miss import nearest
 from ..core.problems import WARNING, Problem, problem
-from .body_links import find_references, is_local, resolve, split_target
+from .body_links import find_references, resolve, split_target
 from ..safety.paths import scriptable
 from ..safety.text import codepoint
 from ..core.settings import Settings
@@ -309,7 +309,7 @@ def _check_references(tree: ContentTree, doc: Document, content_paths: set, pref
             if code:
                 out.append(_missing(doc.path, doc.line(name), name, code, target, tree, content_paths, prefix, base))
     for ref in find_references("" if doc.refused else doc.body):
-        if not is_local(ref.target):
+        if not ref.local:
             continue
         code = _resolve_one(tree, content_paths, prefix, base, ref.target, ref.kind, links)
         if code:
@@ -334,6 +334,8 @@ def _resolve_one(tree, content_paths, prefix, base, target, kind, links) -> Opti
     resolved = resolve(base, path)
     if resolved.startswith("..") or resolved.startswith("/"):
         return "path_outside"
+    if kind == "image" and resolved.endswith(".md"):
+        return "not_an_image"  # it would publish as a link to a page: the cover or image vanishes
     if resolved.endswith(".md"):
         if prefix + resolved in content_paths:
             links[target] = ("page", prefix + resolved)

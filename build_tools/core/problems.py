@@ -5,6 +5,7 @@ import json
 from dataclasses import dataclass, field
 
 from .messages import message
+from .printable import printable
 
 ERROR = "error"
 WARNING = "warning"
@@ -23,10 +24,11 @@ class Problem:
         return message(self.code, lang, dict(self.params))
 
     def human(self, lang: str = "zh") -> str:
+        """One line, whatever the path or the values quoted in the message hold."""
         where = f"{self.path}:{self.line}:"
         label = "" if self.severity == ERROR else message("warning_label", lang, {})
         fld = f" {self.field}:" if self.field else ""
-        return f"{where}{fld} {label}{self.text(lang)}"
+        return printable(f"{where}{fld} {label}{self.text(lang)}")
 
     def github(self, lang: str = "zh") -> str:
         kind = "error" if self.severity == ERROR else "warning"

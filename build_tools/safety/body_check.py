@@ -6,6 +6,8 @@ the line of the Markdown file where it was written.
 """
 from __future__ import annotations
 
+import html
+import re
 from functools import lru_cache
 
 import markdown
@@ -43,11 +45,19 @@ def locate_all(lines: list[str], found: list[Finding]) -> list:
     """((line index, code), params) per line and kind of removal; several removals of
     one kind on one line become one message naming each."""
     grouped: dict = {}
+    # Entities decoded line by line (`jav&#x61;script:` is found as `javascript:`); the
+    # line count stays, and each finding is looked for after the one before it.
+    text = "\n".join(html.unescape(line) for line in lines).lower()
     cursor = 0
     for finding in found:
-        at = locate(lines, finding.needles, cursor)
-        cursor = cursor if at is None else at
-        grouped.setdefault((cursor, finding.code), []).append(finding.params())
+        at = _occurrence(text, finding, cursor)
+        if at is None:  # not where it is expected: the first line that mentions it
+            line = locate(lines, finding.needles, text.count("\n", 0, cursor))
+            line = text.count("\n", 0, cursor) if line is None else line
+        else:
+            line = text.count("\n", 0, at)
+            cursor = at + 1
+        grouped.setdefault((line, finding.code), []).append(finding.params())
     out = []
     for key, all_params in grouped.items():
         merged = {}
@@ -57,6 +67,34 @@ def locate_all(lines: list[str], found: list[Finding]) -> list:
                     merged[name].append(value)
         out.append((key, {name: "、".join(values) for name, values in merged.items()}))
     return out
+
+
+# Where Markdown (not HTML) writes a URL or an attribute: a link or image target, a
+# link definition, an autolink, an attribute list.
+_MARKDOWN_LEAD = re.compile(r"(?:\]\(\s*<?|\]:\s*<?|<|\{[^}\n]*)$")
+
+
+def _occurrence(text: str, finding: Finding, start: int):
+    """The position at or after start where the finding was written: the first tag of its
+    kind that holds its value, or the first place Markdown wrote the value, whichever
+    comes first (so that a URL quoted in the text before the tag is not taken for it)."""
+    needle = finding.needle.lower()
+    opening = re.compile(rf"<{re.escape(finding.tag.lower())}(?![\w-])")
+    in_tag = None
+    for match in opening.finditer(text, start):
+        end = text.find(">", match.end())
+        if not needle or needle in text[match.start(): len(text) if end < 0 else end]:
+            in_tag = match.start()
+            break
+    in_markdown = None
+    at = text.find(needle, start) if needle else -1
+    while at >= 0 and (in_tag is None or at < in_tag):
+        if _MARKDOWN_LEAD.search(text[max(0, at - 200):at]):
+            in_markdown = at
+            break
+        at = text.find(needle, at + 1)
+    found = [p for p in (in_tag, in_markdown) if p is not None]
+    return min(found) if found else None
 
 
 def locate(lines: list[str], needles, start: int = 0):

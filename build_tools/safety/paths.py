@@ -6,7 +6,7 @@ import unicodedata
 from pathlib import Path
 from typing import Iterable, Optional
 
-from .text import unsafe_chars, visible
+from ..core.printable import controls_in, printable
 
 MAX_SLUG = 100  # characters; far below file-system limits, and still readable in a link
 MAX_SEGMENT_BYTES = 255  # NAME_MAX of common file systems
@@ -45,8 +45,8 @@ def unsafe_output_path(path: str) -> Optional[str]:
     parts = path.split("/")
     if any(part in ("", ".", "..") for part in parts):
         return "empty, '.' or '..' segment"
-    if unsafe_chars(path):
-        return "control characters " + ", ".join(unsafe_chars(path))
+    if controls_in(path):
+        return "control characters " + ", ".join(controls_in(path))
     if any(len(part.encode("utf-8")) > MAX_SEGMENT_BYTES for part in parts):
         return f"a name longer than {MAX_SEGMENT_BYTES} bytes"
     return None
@@ -67,7 +67,7 @@ def check_outputs(site_dir: Path, generated: Iterable[str], urls: Iterable[str])
         if reason is None and not inside(site_dir, Path(site_dir) / path):
             reason = "outside the output folder"
         if reason:
-            out.append(f"{visible(path)}: {reason}")
+            out.append(f"{printable(path)}: {reason}")
     for path, other in collisions(urls):
-        out.append(f"{visible(path)} / {visible(other)}: one URL on a case-insensitive host")
+        out.append(f"{printable(path)} / {printable(other)}: one URL on a case-insensitive host")
     return out

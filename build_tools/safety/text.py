@@ -75,17 +75,6 @@ def codepoint(char: str) -> str:
     return f"U+{ord(char):04X}"
 
 
-def visible(text: str) -> str:
-    """Text for a message or a log line: controls and bidi characters shown as codes,
-    so that a file name cannot rewrite the terminal or reverse a line."""
-    return "".join(f"<{codepoint(c)}>" if _CONTROL.match(c) or c in BIDI else c for c in text)
-
-
-def unsafe_chars(text: str) -> list[str]:
-    """Control and bidi characters in a name (as U+ codes)."""
-    return sorted({codepoint(c) for c in text if _CONTROL.match(c) or c in BIDI})
-
-
 def xml_safe(text: str) -> str:
     """Text that XML 1.0 accepts: for feeds, sitemaps and anything else in XML."""
     return _XML_FORBIDDEN.sub("", text)
