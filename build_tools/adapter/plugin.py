@@ -151,7 +151,6 @@ class CampaignsPlugin(BasePlugin[CampaignsConfig]):
         context["campaign_t"] = language(settings, settings.source_language).gettext
         if template_name == "sitemap.xml" and result and result.pages:
             context["campaign_sitemap"] = result.pages.sitemap()
-            context["campaign_lastmod"] = result.site.now.date().isoformat() if result.site else None
         return context
 
     def on_page_context(self, context, *, page, config, nav):

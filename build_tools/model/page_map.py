@@ -17,6 +17,7 @@ from ..core import urls
 from ..i18n.docs_pages import load_docs_pages
 from ..i18n.languages import Language, language, languages, split
 from ..i18n.translation_status import FIELD, STALE, TRANSLATED, UNRECORDED, UNTRANSLATED, fingerprint, item_fields, state
+from .lastmod import page_dates
 
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # titles of our own generated pages
@@ -38,6 +39,7 @@ class PageMap:
     pages: dict = field(default_factory=dict)  # src -> PageRecord
     by_neutral: dict = field(default_factory=dict)  # neutral -> {lang: PageRecord}
     notices: dict = field(default_factory=dict)  # src -> HTML shown at the top of the page
+    lastmod: dict = field(default_factory=dict)  # src -> date the page's sources last changed (lastmod.py)
 
     def add(self, record: PageRecord) -> None:
         self.pages[record.src] = record
@@ -105,7 +107,8 @@ class PageMap:
             if record.fallback:
                 continue
             info = self.page_languages(src)
-            entries.append({"loc": self.absolute(src), "alternates": info["alternates"]})
+            entries.append({"loc": self.absolute(src), "alternates": info["alternates"],
+                            "lastmod": self.lastmod[src].isoformat() if src in self.lastmod else None})
         return entries
 
 
@@ -139,6 +142,7 @@ def build_page_map(site, outputs: list, render_fallback, render_notice) -> tuple
             original = pmap.by_neutral[record.neutral].get(settings.source_language)
             if original is not None:
                 pmap.notices[src] = render_notice(record, original, language(settings, record.lang))
+    pmap.lastmod = page_dates(site, pmap, docs)
     return pmap, fallbacks
 
 

@@ -119,6 +119,6 @@ def derive(settings: Settings, items: list[Item], observances: list[Observance],
     for key, group in children.items():
         if key[1] == "event":  # a campaign's programme reads in time order
             group.sort(key=sort_key)
-    stamps = read_stamps(settings.content_dir, now, [e.item for e in entries], tz)
+    stamps = read_stamps(settings.content_dir, now, [e.item for e in entries], tz, settings.docs_dir)
     return Site(settings, now, mode, entries, by_kind, {e.slug: e for e in by_kind["campaign"]}, children,
                 observances, stamps)

@@ -43,6 +43,7 @@ class Stamps:
     now: datetime  # the reference time: the stamp of what git does not know
     files: dict = field(default_factory=dict)  # content path (relative, / separators) -> Stamp
     observances: dict = field(default_factory=dict)  # theme day slug -> Stamp
+    docs: dict = field(default_factory=dict)  # hand-written page (path inside docs/) -> Stamp
 
     def file(self, path: str) -> Stamp:
         """A content file's stamp, by its path relative to the content folder."""
@@ -61,12 +62,17 @@ class Stamps:
     def observance(self, slug: str) -> Stamp:
         return self.observances.get(slug) or Stamp(self.now, self.now)
 
+    def doc(self, src: str) -> Stamp:
+        """A hand-written page's stamp, by its path inside docs/."""
+        return self.docs.get(src) or Stamp(self.now, self.now)
+
     def path_of(self, doc) -> str:
         return _path(self.root, doc)
 
 
-def read(content_dir: Path, now: datetime, items: list[Item], tz) -> Stamps:
-    """The stamps of every version of these items and of the theme days file."""
+def read(content_dir: Path, now: datetime, items: list[Item], tz, docs_dir: Optional[Path] = None) -> Stamps:
+    """The stamps of every version of these items, of the theme days file and of the
+    hand-written pages under docs_dir."""
     log = history.read(content_dir, now)
     paths = {_path(content_dir, v.doc) for item in items for v in (item.source, *item.translations.values())}
     paths = sorted(paths | {OBSERVANCES_FILE})
@@ -86,7 +92,20 @@ def read(content_dir: Path, now: datetime, items: list[Item], tz) -> Stamps:
         stamp = _observance_stamp(slug, parsed)
         if stamp is not None:
             observances[slug] = stamp
-    return Stamps(content_dir, now, files, observances)
+    return Stamps(content_dir, now, files, observances, _docs_stamps(docs_dir, now))
+
+
+def _docs_stamps(docs_dir: Optional[Path], now: datetime) -> dict:
+    if docs_dir is None or not docs_dir.is_dir():
+        return {}
+    log = history.read(docs_dir, now)
+    out = {}
+    for path in sorted(docs_dir.rglob("*.md")):
+        rel = path.relative_to(docs_dir).as_posix()
+        versions = log.versions(rel)
+        if versions:
+            out[rel] = Stamp(versions[0].when, _last_change(versions))
+    return out
 
 
 def _path(root: Path, doc) -> str:

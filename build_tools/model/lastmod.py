@@ -1,0 +1,77 @@
+"""When each page last changed, for the sitemap's `lastmod`: from the git stamps of what the
+page shows, never from the build's date (the site is rebuilt daily; a date that moves every
+day teaches search engines to ignore it).
+
+- an item's page: its file and the translation shown (`Stamps.item`); a campaign's page also
+  lists its events, stories and news, so their changes count too;
+- a hand-written page: its file; one that embeds generated blocks (the home page) also the
+  items it can list;
+- a list of a kind: the items of that kind in the language;
+- calendar pages: the events they show (a month page: those with a day in that month) and,
+  for the agenda and the subscribe page, the theme days;
+- anything else has no `lastmod`: an absent date is honest, a wrong one is not.
+"""
+from __future__ import annotations
+
+from datetime import date
+from typing import Optional
+
+from ..core import calendar_urls, urls
+from .days import event_days, months
+
+
+# The start of render/blocks' marker: a hand-written page with one shows generated lists.
+MARKER_START = "<!-- campaigns:"
+
+
+def page_dates(site, pmap, docs) -> dict:
+    """{page src: date} for the real pages of the page map that have a known source."""
+    tz = site.settings.tz
+    stamps = site.stamps
+    marked = {page.src for page in docs if MARKER_START in page.body}
+    docs_srcs = {page.src for page in docs}
+
+    def day(stamps_list) -> Optional[date]:
+        found = [s.modified for s in stamps_list]
+        return max(found).astimezone(tz).date() if found else None
+
+    def shown(entries, lang):
+        return [stamps.item(e.item, lang) for e in entries if e.version(lang)]
+
+    items = {urls.item_src(e.kind, e.slug): e for e in site.entries}
+    out = {}
+    for src, record in pmap.pages.items():
+        if record.fallback:
+            continue
+        lang, neutral = record.lang, record.neutral
+        found = None
+        if src in docs_srcs:
+            found = [stamps.doc(src)]
+            if src in marked:
+                found += shown([e for e in site.entries if e.listed], lang)
+        elif neutral in items:
+            entry = items[neutral]
+            found = [stamps.item(entry.item, lang)]
+            if entry.kind == "campaign":
+                for kind in ("event", "story", "article"):
+                    found += shown(site.children.get((entry.slug, kind), []), lang)
+        elif neutral.split("/", 1)[0] in _KINDS:
+            found = shown(site.listed(_KINDS[neutral.split("/", 1)[0]], lang), lang)
+        elif neutral.startswith(calendar_urls.FOLDER + "/"):
+            found = _calendar(site, neutral, lang, shown)
+        when = day(found or [])
+        if when is not None:
+            out[src] = when
+    return out
+
+
+_KINDS = {folder: kind for kind, folder in urls.KIND_FOLDER.items()}
+
+
+def _calendar(site, neutral: str, lang: str, shown) -> list:
+    events = site.listed("event", lang)
+    month = neutral[len(calendar_urls.FOLDER) + 1:-len(".md")]
+    if neutral in (calendar_urls.agenda_src(), calendar_urls.subscribe_src()):
+        return shown(events, lang) + [site.stamps.observance(o.slug) for o in site.observances]
+    in_month = [e for e in events if month in {f"{y:04d}-{m:02d}" for y, m in months(*event_days(e.model, site.settings.tz))}]
+    return shown(in_month, lang)
