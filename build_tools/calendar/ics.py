@@ -23,6 +23,7 @@ from ..content.theme_days import Observance
 from ..core.output import Output
 from ..model.site import Entry, Site
 from ..model.stamps import Stamp
+from ..publish.feeds import marked_title
 from ..core.urls import page_url
 
 # Event status -> STATUS. "held" is a confirmed event that took place.
@@ -106,10 +107,8 @@ def _uid(site: Site, kind: str, slug: str) -> str:
 def _event(site: Site, entry: Entry, lang: Language, stamp: Stamp) -> Event:
     model = _model(entry, lang.code)
     tz = site.settings.tz
-    _ = lang.gettext
     url = calendar_urls.absolute(site.settings.site_url, calendar_urls.item_url(site, entry, lang.code))
-    labels = {"postponed": _("Postponed"), "cancelled": _("Cancelled")}
-    summary = f"[{labels[model.status]}] {model.title}" if model.status in labels else model.title
+    summary = marked_title(lang, model.title, model.status)
     event = Event()
     event.add("uid", _uid(site, "event", entry.slug))
     event.add("dtstamp", stamp.modified)

@@ -42,13 +42,34 @@ def feed_outputs(site: Site, media: Media) -> list[Output]:
     return outputs
 
 
-def entry_date(entry: Entry, tz) -> datetime:
-    """When an entry appeared: its publication moment when scheduled, otherwise its
-    date (articles) or its start (events), a whole day meaning its first moment."""
-    model = entry.model
+# Event status -> how a title and a category mark it (the .ics SUMMARY carries the same mark).
+STATUS_MARKS = {"postponed": "Postponed", "cancelled": "Cancelled"}
+
+
+def marked_title(lang: Language, title: str, status) -> str:
+    """A title with its event's status in front when the event will not happen as announced."""
+    label = STATUS_MARKS.get(status)
+    return f"[{lang.gettext(label)}] {title}" if label else title
+
+
+def entry_dates(site: Site, entry: Entry, lang: Language) -> tuple[datetime, datetime]:
+    """(published, updated) of an entry in a language's feed.
+
+    Published: the publication moment when scheduled, else an article's date (a whole day
+    meaning its first moment), else when the event was announced (its file's first commit).
+    Updated: the last change of the file or of the translation shown (a new status moves
+    it), never before publication. Neither is later than the reference time, so no entry
+    is dated ahead of its feed; an event's own date is in the entry's text, not its dates."""
+    model, tz = entry.model, site.settings.tz
+    stamp = site.stamps.item(entry.item, lang.code)
     if model.publish_at is not None:
-        return moment(model.publish_at, tz)
-    return moment(model.date if entry.kind == "article" else model.start, tz)
+        published = moment(model.publish_at, tz)
+    elif entry.kind == "article":
+        published = moment(model.date, tz)
+    else:
+        published = stamp.created
+    published = min(published, site.now).astimezone(tz)
+    return published, min(max(published, stamp.modified), site.now).astimezone(tz)
 
 
 class _Feed:
@@ -58,10 +79,8 @@ class _Feed:
         self.prefix = lang.prefix
         self._ = lang.gettext
         self.entries = [e for e in site.listed(kind) if e.item.version(lang.code) is not None][:MAX_ENTRIES]
-        tz = site.settings.tz
-        self.dates = {id(e): entry_date(e, tz) for e in self.entries}
-        latest = max(self.dates.values(), default=site.now)
-        self.updated = min(latest, site.now)  # an entry dated ahead (an event) does not date the feed
+        self.dates = {id(e): entry_dates(site, e, lang) for e in self.entries}
+        self.updated = max((updated for _p, updated in self.dates.values()), default=site.now)
 
     # addresses
     def path(self, fmt: str) -> str:
@@ -92,6 +111,16 @@ class _Feed:
         own = gov.get(f"organizer_{self.lang}") if not self.language.is_source else None
         return clean(own or gov.get("organizer") or self.language.site_name)
 
+    def entry_title(self, entry: Entry) -> str:
+        model = entry.item.version(self.lang).model
+        return clean(marked_title(self.language, model.title, getattr(model, "status", None)))
+
+    def categories(self, entry: Entry) -> list[str]:
+        """The status of an event that will not happen as announced, then the tags."""
+        model = entry.item.version(self.lang).model
+        label = STATUS_MARKS.get(getattr(model, "status", None))
+        return [clean(t) for t in ([self._(label)] if label else []) + list(model.tags)]
+
     def summary(self, entry: Entry) -> str:
         model = entry.item.version(self.lang).model
         if entry.kind != "event":
@@ -116,16 +145,17 @@ class _Feed:
             model = entry.item.version(self.lang).model
             fe = fg.add_entry(order="append")
             fe.id(self.page_url(entry))
-            fe.title(clean(model.title))
+            fe.title(self.entry_title(entry))
             fe.link(href=self.page_url(entry), rel="alternate")
             fe.summary(self.summary(entry))
-            fe.published(self.dates[id(entry)])
-            fe.updated(self.dates[id(entry)])
+            published, updated = self.dates[id(entry)]
+            fe.published(published)
+            fe.updated(updated)
             author = getattr(model, "source", None) or getattr(model, "organizer", None)
             if author:
                 fe.author({"name": clean(author)})
-            for tag in model.tags:
-                fe.category(term=clean(tag))
+            for term in self.categories(entry):
+                fe.category(term=term)
         return fg.atom_str(pretty=True, encoding="UTF-8")
 
     def json_feed(self, media: Media) -> bytes:
@@ -135,16 +165,18 @@ class _Feed:
             item = {
                 "id": self.page_url(entry),
                 "url": self.page_url(entry),
-                "title": clean(model.title),
+                "title": self.entry_title(entry),
                 "summary": clean(model.summary),
                 "content_text": self.summary(entry),
-                "date_published": self.dates[id(entry)].isoformat(),
+                "date_published": self.dates[id(entry)][0].isoformat(),
+                "date_modified": self.dates[id(entry)][1].isoformat(),
             }
             image = self.image_url(entry, media)
             if image:
                 item["image"] = image
-            if model.tags:
-                item["tags"] = [clean(t) for t in model.tags]
+            tags = self.categories(entry)
+            if tags:
+                item["tags"] = tags
             items.append(item)
         feed = {
             "version": JSON_FEED_VERSION,
