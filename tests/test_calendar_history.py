@@ -156,7 +156,7 @@ def test_without_history_stamps_come_from_the_reference_time(tmp_path: Path, mon
     assert event.decoded("LAST-MODIFIED") == now
 
 
-def test_history_is_read_with_one_git_log_for_the_whole_folder(tmp_path: Path, monkeypatch):
+def test_history_is_read_with_one_git_log_per_folder(tmp_path: Path, monkeypatch):
     root = _project(tmp_path / "p")
     for n in range(5):
         _write_event(root, start=f"2024-06-0{n + 1}T09:30:00+08:00")
@@ -171,8 +171,9 @@ def test_history_is_read_with_one_git_log_for_the_whole_folder(tmp_path: Path, m
     monkeypatch.setattr(history.subprocess, "run", counting_run)
     event, _ = _event(root)
     assert int(event["SEQUENCE"]) == 5
-    assert len([c for c in calls if "log" in c]) == 1
-    assert len(calls) == 2  # the log, and one read of the old versions
+    # one log of the content folder, one of the hand-written pages (their sitemap dates)
+    assert len([c for c in calls if "log" in c]) == 2
+    assert len(calls) == 3  # the logs, and one read of the old versions
 
 
 def test_derive_dates_every_content_file_and_rendering_runs_no_git(tmp_path: Path, monkeypatch):
