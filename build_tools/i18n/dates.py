@@ -6,7 +6,8 @@ from datetime import date, datetime, tzinfo
 from functools import lru_cache
 
 from babel import Locale
-from babel.dates import format_date, format_interval, format_time, get_timezone_name, match_skeleton, parse_pattern
+from babel.dates import (format_date, format_interval, format_skeleton, format_time, get_timezone_name,
+                         match_skeleton, parse_pattern)
 
 RANGE_SKELETON = "yMMMMd"  # year, month name in full, day: 10–12 August 2024
 _FIELD = re.compile(r"'[^']*'|([A-Za-z])\1*")
@@ -24,17 +25,40 @@ def format_day(value, locale: str, tz: tzinfo) -> str:
 
 @lru_cache(maxsize=4096)
 def format_range(start, end, locale: str, tz: tzinfo) -> str:
-    """2024年8月10日至12日 / 10–12 August 2024; times in the site's zone, with its name."""
+    """2024年8月10日至12日 / 10–12 August 2024; a timed event with its clock times in the
+    zone: 2027年6月7日 20:00–22:00, and overnight 2027年6月7日 20:00至8日 02:00 /
+    7 June 20:00 – 8 June 2027 02:00 (the zone's name is the Language's to add)."""
     first = _day(start, tz)
     last = _day(end, tz) if end is not None else first
-    text = format_date(first, "long", locale=locale) if first == last else \
-        date_interval(first, last, RANGE_SKELETON, locale)
-    if isinstance(start, datetime):
-        t0 = format_time(start.astimezone(tz), "HH:mm", locale=locale)
-        if end is not None and first == last:
-            t0 = f"{t0}–{format_time(end.astimezone(tz), 'HH:mm', locale=locale)}"
-        text = f"{text} {t0}"
-    return text
+    if not isinstance(start, datetime):
+        return format_date(first, "long", locale=locale) if first == last else \
+            date_interval(first, last, RANGE_SKELETON, locale)
+    t0 = format_time(start.astimezone(tz), "HH:mm", locale=locale)
+    if end is None:
+        return f"{format_date(first, 'long', locale=locale)} {t0}"
+    t1 = format_time(end.astimezone(tz), "HH:mm", locale=locale)
+    if first == last:
+        return f"{format_date(first, 'long', locale=locale)} {t0}–{t1}"
+    return moment_interval(first, t0, last, t1, locale)
+
+
+def moment_interval(first: date, t0: str, last: date, t1: str, locale: str) -> str:
+    """Two days with a clock time each. Where CLDR's interval pattern starts with a whole
+    date (Chinese: y年M月d日至d日), each time follows its part: 2027年6月7日 20:00至8日 02:00.
+    Otherwise (English: d–d MMMM y) the two days are written out, the first without a
+    repeated year: 7 June 20:00 – 8 June 2027 02:00."""
+    loc = Locale.parse(locale)
+    parts = _interval_parts(first, last, RANGE_SKELETON, loc)
+    whole = _interval_parts(date(1, 1, 1), date(2, 1, 1), RANGE_SKELETON, loc)  # years differ: whole dates
+    if parts is not None and whole is not None and parts[0].startswith(whole[1]) and parts[0] != whole[1]:
+        wanted = _widths(RANGE_SKELETON)
+        sep = parts[0][len(whole[1]):]
+        return (f"{parse_pattern(_widen(whole[1], wanted)).apply(first, loc)} {t0}{parse_pattern(sep).apply(first, loc)}"
+                f"{parse_pattern(_widen(parts[1], wanted)).apply(last, loc)} {t1}")
+    day0 = format_skeleton("MMMMd", first, locale=locale) if first.year == last.year \
+        else format_date(first, "long", locale=locale)
+    sep = whole[0][len(whole[1]):] if whole is not None and whole[0].startswith(whole[1]) else " – "
+    return f"{day0} {t0}{parse_pattern(sep).apply(first, loc)}{format_date(last, 'long', locale=locale)} {t1}"
 
 
 def format_moment(moment: datetime, locale: str, tz: tzinfo) -> str:
@@ -60,19 +84,23 @@ def date_interval(first: date, last: date, skeleton: str, locale: str) -> str:
     prints "10–12 Aug 2024". This does that step for text fields (MMM → MMMM).
     """
     loc = Locale.parse(locale)
-    formats = loc.interval_formats
-    matched = skeleton if skeleton in formats else match_skeleton(skeleton, formats)
-    if not matched:
-        return format_interval(first, last, skeleton, locale=locale)
-    parts = None
-    for fld, differs in (("y", first.year != last.year), ("M", first.month != last.month), ("d", True)):
-        if differs and fld in formats[matched]:
-            parts = formats[matched][fld]
-            break
+    parts = _interval_parts(first, last, skeleton, loc)
     if parts is None:
         return format_interval(first, last, skeleton, locale=locale)
     wanted = _widths(skeleton)
     return "".join(parse_pattern(_widen(p, wanted)).apply(day, loc) for p, day in zip(parts, (first, last)))
+
+
+def _interval_parts(first: date, last: date, skeleton: str, loc):
+    """The two pattern halves CLDR gives for this interval, or None."""
+    formats = loc.interval_formats
+    matched = skeleton if skeleton in formats else match_skeleton(skeleton, formats)
+    if not matched:
+        return None
+    for fld, differs in (("y", first.year != last.year), ("M", first.month != last.month), ("d", True)):
+        if differs and fld in formats[matched]:
+            return formats[matched][fld]
+    return None
 
 
 def _widths(skeleton: str) -> dict:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import datetime
 from functools import lru_cache
 from typing import Optional
 from zoneinfo import ZoneInfo
@@ -28,7 +29,7 @@ from .dates import format_day, format_moment, format_range, zone_name
 DEFAULTS = {
     "zh": {"locale": "zh_Hans_CN", "tag": "zh-CN", "clause_separator": "，", "label_separator": "：",
            "sentence_separator": "", "note_pattern": "{0}（{1}）", "zone_names": {"Asia/Shanghai": "北京时间"}},
-    "en": {"locale": "en_GB", "tag": "en", "zone_names": {"Asia/Shanghai": "Beijing time"}},
+    "en": {"locale": "en_GB", "tag": "en", "zone_names": {"Asia/Shanghai": "Beijing time, UTC+8"}},
 }
 # For any language: how its text is punctuated where CLDR has no pattern.
 PUNCTUATION = {"clause_separator": ", ", "label_separator": ": ", "sentence_separator": " ",
@@ -114,7 +115,7 @@ class Language:
         return ZoneInfo(self.timezone)
 
     def zone_name(self, tz=None) -> str:
-        """The zone as readers name it: 北京时间, Beijing time; else CLDR's name."""
+        """The zone as readers name it: 北京时间, Beijing time, UTC+8; else CLDR's name."""
         tz = tz or self.tz
         return dict(self.zone_names).get(getattr(tz, "key", "")) or zone_name(tz, self.locale)
 
@@ -122,10 +123,14 @@ class Language:
         return format_day(value, self.locale, tz or self.tz)
 
     def format_range(self, start, end, tz=None) -> str:
-        return format_range(start, end, self.locale, tz or self.tz)
+        """Days as a range; a timed event's clock times with the zone's name:
+        2027年6月7日 20:00至8日 02:00（北京时间） / 7 June 20:00 – 8 June 2027 02:00 (Beijing time, UTC+8)."""
+        tz = tz or self.tz
+        text = format_range(start, end, self.locale, tz)
+        return self.note_pattern.format(text, self.zone_name(tz)) if isinstance(start, datetime) else text
 
     def format_moment(self, moment, tz=None) -> str:
-        """2024年6月5日 09:30（北京时间） / 5 June 2024 09:30 (Beijing time)."""
+        """2024年6月5日 09:30（北京时间） / 5 June 2024 09:30 (Beijing time, UTC+8)."""
         tz = tz or self.tz
         return self.note_pattern.format(format_moment(moment, self.locale, tz), self.zone_name(tz))
 
