@@ -371,8 +371,12 @@ def test_every_event_page_carries_schema_org_event_data(which, request):
         assert data["description"]
         assert data["url"] == f"https://example.org/events/{path.parent.name}/"
         assert data["eventStatus"].startswith("https://schema.org/Event")
-        assert data["location"]["@type"] == "Place" and data["location"]["name"]
+        # a place has a name only when there is a venue; a region alone is an address
+        assert data["location"]["@type"] == "Place"
         assert data["location"]["address"]["@type"] == "PostalAddress"
+        address = data["location"]["address"]
+        assert address["addressCountry"] == "CN" and address["addressRegion"]
+        assert data["location"].get("name", "x") != address["addressRegion"]
         assert data["organizer"] and all(o["@type"] == "Organization" and o["name"] for o in data["organizer"])
         for key in ("startDate", "endDate"):
             value = data[key]

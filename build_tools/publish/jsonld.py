@@ -1,10 +1,12 @@
-"""schema.org Event as JSON-LD, for search engines and the apps that read event pages.
+"""schema.org data as JSON-LD, for search engines and the apps that read pages: Event on
+event pages, NewsArticle on news and Article on stories.
 
 The script element is written so that no value can end it: every <, > and & in the
 JSON is written as a \\u escape, which JSON parsers read back as the same character.
 """
 from __future__ import annotations
 
+import re
 from datetime import datetime
 
 from markupsafe import Markup
@@ -16,6 +18,7 @@ from ..model.days import event_days
 from ..safety.script_json import script_json
 from ..media.stage import Media
 from ..model.site import Entry, Site
+from .feeds import entry_dates
 
 STATUS = {
     "scheduled": "https://schema.org/EventScheduled",
@@ -24,6 +27,9 @@ STATUS = {
     "cancelled": "https://schema.org/EventCancelled",
 }
 COUNTRY = "CN"
+# Editors write several organisers in one field joined by 、 or a semicolon.
+_ORGANIZER_SEPARATORS = re.compile(r"\s*[、;；]\s*")
+ARTICLE_TYPES = {"article": "NewsArticle", "story": "Article"}
 
 
 def event_data(site: Site, media: Media, entry: Entry, lang: Language) -> dict:
@@ -43,7 +49,7 @@ def event_data(site: Site, media: Media, entry: Entry, lang: Language) -> dict:
         "eventStatus": STATUS[model.status],
         "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
         "location": _place(site, model, campaign_model, lang),
-        "organizer": [{"@type": "Organization", "name": name} for name in _organizers(site, model, campaign_model, lang)],
+        "organizer": [_organization(site, name, lang) for name in _organizers(site, model, campaign_model, lang)],
         "inLanguage": language(site.settings, version.doc.lang).tag,  # the text's, which may be the source's
     }
     url = calendar_urls.absolute(site_url, calendar_urls.item_url(site, entry, lang.code))
@@ -51,7 +57,7 @@ def event_data(site: Site, media: Media, entry: Entry, lang: Language) -> dict:
         data["url"] = url
     images = _images(site, media, version, model) or (
         _images(site, media, campaign.item.version(lang.code) or campaign.item.source, campaign_model)
-        if campaign is not None else [])
+        if campaign is not None else []) or _card(site, media, entry, lang)
     if images:
         data["image"] = images
     if model.registration:
@@ -59,10 +65,45 @@ def event_data(site: Site, media: Media, entry: Entry, lang: Language) -> dict:
     return data
 
 
+def article_data(site: Site, media: Media, entry: Entry, lang: Language) -> dict:
+    """A news article (NewsArticle) or a story (Article): what Google reads of an article."""
+    version = entry.item.version(lang.code) or entry.item.source
+    model = version.model
+    published, modified = entry_dates(site, entry, lang)
+    source = getattr(model, "source", None)
+    publisher = _organization(site, _government(site, "organizer", lang) or lang.site_name, lang)
+    data = {
+        "@context": "https://schema.org",
+        "@type": ARTICLE_TYPES[entry.kind],
+        "headline": model.title,
+        "description": model.summary,
+        "datePublished": published.isoformat(),
+        "dateModified": modified.isoformat(),
+        "author": [_organization(site, source, lang)] if source else [publisher],
+        "publisher": publisher,
+        "inLanguage": language(site.settings, version.doc.lang).tag,
+    }
+    url = calendar_urls.absolute(site.settings.site_url, calendar_urls.item_url(site, entry, lang.code))
+    if url:
+        data["url"] = data["mainEntityOfPage"] = url
+    images = _images(site, media, version, model) or _card(site, media, entry, lang)
+    if images:
+        data["image"] = images
+    return data
+
+
 def event_script(site: Site, media: Media, entry: Entry, lang: Language) -> Markup:
     """The <script type="application/ld+json"> element of an event page."""
-    return Markup('<script type="application/ld+json">') + script_json(event_data(site, media, entry, lang)) \
-        + Markup("</script>")
+    return _script(event_data(site, media, entry, lang))
+
+
+def article_script(site: Site, media: Media, entry: Entry, lang: Language) -> Markup:
+    """The <script type="application/ld+json"> element of a news or story page."""
+    return _script(article_data(site, media, entry, lang))
+
+
+def _script(data: dict) -> Markup:
+    return Markup('<script type="application/ld+json">') + script_json(data) + Markup("</script>")
 
 
 def _model(entry: Entry, lang: str):
@@ -78,9 +119,14 @@ def _moment(value, tz, first: bool, model) -> str:
 
 
 def _place(site: Site, model, campaign_model, lang: Language) -> dict:
-    """The venue; without one, the campaign's regions; without those, the site's region."""
+    """The venue; without one, the place is only an address: the campaign's regions, else
+    the site's region (a region is no venue, so it is not given as the place's name).
+    The region of every address is the site's (`extra.government.region`)."""
     venue = model.venue
     address = {"@type": "PostalAddress", "addressCountry": COUNTRY}
+    region = _government(site, "region", lang)
+    if region:
+        address["addressRegion"] = region
     if venue and (venue.name or venue.city or venue.address):
         if venue.address:
             address["streetAddress"] = venue.address
@@ -90,26 +136,34 @@ def _place(site: Site, model, campaign_model, lang: Language) -> dict:
     regions = list(campaign_model.regions) if campaign_model is not None else []
     if regions:
         address["addressLocality"] = lang.join(regions)
-        return {"@type": "Place", "name": address["addressLocality"], "address": address}
-    region = _government(site, "region", lang)
-    if region:
-        address["addressRegion"] = region
-    return {"@type": "Place", "name": region or lang.site_name, "address": address}
+    return {"@type": "Place", "address": address}
 
 
 def _organizers(site: Site, model, campaign_model, lang: Language) -> list[str]:
     if model.organizer:
-        return [model.organizer]
-    if campaign_model is not None and campaign_model.organizers:
-        return list(campaign_model.organizers)
-    name = _government(site, "organizer", lang)
-    return [name] if name else []
+        written = [model.organizer]
+    elif campaign_model is not None and campaign_model.organizers:
+        written = list(campaign_model.organizers)
+    else:
+        written = [_government(site, "organizer", lang)]
+    return [name for text in written for name in _ORGANIZER_SEPARATORS.split(text) if name]
 
 
-def _government(site: Site, key: str, lang: Language) -> str:
-    """A field of extra.government in mkdocs.yml, in a language (organizer_en) or the source one."""
+def _organization(site: Site, name: str, lang: Language) -> dict:
+    """An organisation; the site's own (extra.government.organizer) with its address."""
+    org = {"@type": "Organization", "name": name}
+    own = {_government(site, "organizer", lang), _government(site, "organizer", None)}
+    if name in own:
+        url = _government(site, "organizer_url", None) or site.settings.site_url
+        if url:
+            org["url"] = url
+    return org
+
+
+def _government(site: Site, key: str, lang) -> str:
+    """A field of extra.government in mkdocs.yml, in a language (organizer_en) or the source one (lang None)."""
     gov = site.settings.extra.get("government") or {}
-    if not lang.is_source and gov.get(f"{key}_{lang.code}"):
+    if lang is not None and not lang.is_source and gov.get(f"{key}_{lang.code}"):
         return str(gov[f"{key}_{lang.code}"])
     return str(gov.get(key) or "")
 
@@ -122,4 +176,11 @@ def _images(site: Site, media: Media, version, model) -> list[str]:
         return []
     path = media.published(found[1])  # an image's published copy, never its original
     url = calendar_urls.absolute(site.settings.site_url, path) if path else None
+    return [url] if url else []
+
+
+def _card(site: Site, media: Media, entry: Entry, lang: Language) -> list[str]:
+    """The page's share card, for a page without a cover."""
+    card = media.card(lang.code, entry)
+    url = calendar_urls.absolute(site.settings.site_url, card) if card else None
     return [url] if url else []

@@ -8,7 +8,7 @@ from ..i18n.languages import Language, language
 from ..media import pictures
 from ..media.stage import Media
 from ..model.site import Entry, Site
-from ..publish.jsonld import event_script
+from ..publish.jsonld import article_script, event_script
 from .notices import item_notice
 
 
@@ -130,6 +130,9 @@ class ItemPage(PageContext):
 
     def event_jsonld(self, entry: Entry) -> Markup:
         return event_script(self.site, self.media, entry, self.language)
+
+    def article_jsonld(self, entry: Entry) -> Markup:
+        return article_script(self.site, self.media, entry, self.language)
 
     def calendar_section(self, campaign: Entry) -> Markup:
         section = self._sections.get("calendar")
