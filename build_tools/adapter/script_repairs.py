@@ -27,12 +27,32 @@ REPAIRS = [
     Repair("assets/javascripts/workers/search.*.min.js",
            "n[a]&&a<t.length-1&&(i[s++]=a)", "n[a]&&a<t.length&&(i[s++]=a)",
            "Chinese query: last one-character word dropped"),
-    # The page script takes every <link rel=alternate> for another language of the site and
-    # fetches a sitemap.xml beside it; the feed links made it request feeds/sitemap.xml (404)
-    # on every page. Languages are the alternates with hreflang.
+    # The page script fetches a sitemap.xml beside every <link rel=alternate> (meant for links
+    # to language roots, for a language selector we do not use: our switch links pages
+    # directly). Feed links made it request feeds/sitemap.xml (404) on every page; the per-page
+    # hreflang links hold site_url's host, another host in a preview. It takes no link now.
     Repair("assets/javascripts/bundle.*.min.js",
-           'M("link[rel=alternate]")', 'M("link[rel=alternate][hreflang]")',
-           "feed links taken for language versions"),
+           'e.pipe(b(()=>M("link[rel=alternate]"))', "e.pipe(b(()=>[])",
+           "language sitemaps fetched beside link[rel=alternate]"),
+    # No code path of the shipped script may request another host (readers in mainland China,
+    # no third-party requests): a ResizeObserver polyfill and Mermaid from unpkg.com, and the
+    # repository facts from GitHub's or GitLab's API. Browsers without ResizeObserver go
+    # without the features that need it; Mermaid is not shipped; we show no repository.
+    Repair("assets/javascripts/bundle.*.min.js",
+           'Ia=H(()=>typeof ResizeObserver=="undefined"?_t("https://unpkg.com/resize-observer-polyfill"):$(void 0))',
+           "Ia=H(()=>$(void 0))", "ResizeObserver polyfill from unpkg.com"),
+    Repair("assets/javascripts/bundle.*.min.js",
+           'function as(){return typeof mermaid=="undefined"||mermaid instanceof Element?'
+           '_t("https://unpkg.com/mermaid@11/dist/mermaid.min.js"):$(void 0)}',
+           "function as(){return $(void 0)}", "Mermaid from unpkg.com"),
+    Repair("assets/javascripts/bundle.*.min.js",
+           "function Hi(e){let t=e.match(/^.+github", "function Hi(e){return y;let t=e.match(/^.+github",
+           "repository facts from GitHub or GitLab"),
+    # ...whose addresses then stay in dead code: removed, so that no host is named at all.
+    Repair("assets/javascripts/bundle.*.min.js", "let r=`https://api.github.com/repos/${e}/${t}`;",
+           "let r=`/${e}/${t}`;", "GitHub API address (repositories)"),
+    Repair("assets/javascripts/bundle.*.min.js", "let r=`https://api.github.com/users/${e}`;",
+           "let r=`/${e}`;", "GitHub API address (users)"),
 ]
 
 
