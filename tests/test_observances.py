@@ -39,3 +39,31 @@ def test_a_mistake_in_observances_fails_the_build_and_keeps_the_other_theme_days
         'campaigns/observances.yml:14: date: 每年固定的日子写成带引号的 "MM-DD"（例如 "06-05"），这里写的是 "3-12"；'
         "日期逐年不同（或是 2 月 29 日）时，改用 dates 逐年列出"]
     assert len(result.site.observances) == 9
+
+
+def test_check_warns_when_a_moving_theme_day_has_no_date_this_year_or_next(tmp_path: Path, monkeypatch):
+    from build_tools.pipeline import check
+
+    project = copy_project(tmp_path / "p")
+    settings = load_settings(project / "mkdocs.yml")
+    path = project / "campaigns" / "observances.yml"
+
+    def warnings(epoch: str) -> list[str]:
+        monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch)
+        return [p.human() for p in check(settings) if p.code == "observance_year_missing"]
+
+    # 2024-06-01 (Beijing time): this year's date is there, next year's is not
+    assert warnings("1717171200") == [
+        "campaigns/observances.yml:51: dates: 警告: 主题日“全国低碳日”每年日期不同，但没有写 2025 年的日期，日历上不会出现它。"
+        "日期公布后，在 dates 下加一行 - 年-月-日（如 - 2025-05-15）"]
+    assert [p.human("en") for p in check(settings) if p.code == "observance_year_missing"] == [
+        "campaigns/observances.yml:51: dates: warning: the theme day “全国低碳日” moves every year but has no date for 2025, "
+        "so calendars will not show it. Once the date is announced, add a line - year-month-day under dates (e.g. - 2025-05-15)"]
+    # 2026-11-18: neither year has one
+    assert "2026 / 2027" in warnings("1795000000")[0]
+    path.write_text(path.read_text(encoding="utf-8").replace("2024-05-15]", "2024-05-15, 2025-06-16]"), encoding="utf-8")
+    assert warnings("1717171200") == []
+    # a warning, not an error: the build (strict or not) does not see it
+    path.write_text(path.read_text(encoding="utf-8").replace(", 2025-06-16]", "]"), encoding="utf-8")
+    built = build(settings)
+    assert built.errors == [] and not [p for p in built.problems if p.code == "observance_year_missing"]

@@ -15,7 +15,7 @@ from pydantic_core import PydanticCustomError
 
 from .load import OBSERVANCES_FILE, SLUG_RE, Document
 from .models import Day, Strict, Text, shown_value
-from ..core.problems import Problem, problem
+from ..core.problems import WARNING, Problem, problem
 from ..core.settings import Settings
 from .validate import validate_data
 from .strict_yaml import parse_list
@@ -86,8 +86,12 @@ class Observance(Strict):
         return [d for d in (date(y, month, day) for y in range(first.year, last.year + 1)) if first <= d <= last]
 
 
-def load_observances(settings: Settings, campaign_slugs) -> tuple[list[Observance], list[Problem]]:
-    """Every valid theme day, and every problem of the file (path:line: field)."""
+def load_observances(settings: Settings, campaign_slugs, year: Optional[int] = None) -> tuple[list[Observance], list[Problem]]:
+    """Every valid theme day, and every problem of the file (path:line: field).
+
+    With `year` (what `campaign check` passes: the reference time's year in the site's zone),
+    a theme day that moves and has no date for that year or the next is a warning: it would
+    silently leave the calendar."""
     path = settings.content_dir / OBSERVANCES_FILE
     if not path.is_file():
         return [], []
@@ -120,7 +124,20 @@ def load_observances(settings: Settings, campaign_slugs) -> tuple[list[Observanc
         problems.extend(extra)
         if model is not None and not any(p.code in _UNUSABLE for p in extra):
             found.append(model)
+            if year is not None:
+                problems.extend(_missing_years(settings, shown, model, lines.get("dates", line), year))
     return sorted(found, key=lambda o: o.slug), problems
+
+
+def _missing_years(settings, shown: str, obs: Observance, line: int, year: int) -> list[Problem]:
+    if obs.month_day is not None or not obs.dates:
+        return []
+    missing = [y for y in (year, year + 1) if not any(d.year == y for d in obs.dates)]
+    if not missing:
+        return []
+    return [problem(shown, line, "dates", "observance_year_missing", WARNING, name=obs.title(settings.source_language),
+                    years=" / ".join(str(y) for y in missing),
+                    year=missing[0])]
 
 
 # Problems after which a theme day cannot be shown (an unknown campaign only loses its link).
