@@ -107,6 +107,8 @@ class CampaignsPlugin(BasePlugin[CampaignsConfig]):
         card = result.media.card(lang)
         if card:
             page.meta.setdefault("card", card)  # hand-written pages share the site's card
+        if isinstance(page.meta.get("description"), str):  # as short as result pages show it
+            page.meta["description"] = language(settings, lang).description(page.meta["description"])
         page.meta.update({k: theme_context.escaped(v) for k, v in page.meta.items()})
         index = own_index(result.pages, src, page.meta, lang, lang == settings.source_language)
         if index is not None:

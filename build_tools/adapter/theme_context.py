@@ -47,7 +47,7 @@ def config_view(config, lang, info):
     view = copy.copy(config)
     if lang.site_name:
         view["site_name"] = lang.site_name
-    if lang.site_description:
-        view["site_description"] = lang.site_description
+    if lang.site_description:  # the description of pages without their own: as short as theirs
+        view["site_description"] = lang.description(lang.site_description)
     view["extra"] = {**dict(config.extra), "alternate": len(info["switch"]) > 1}
     return view

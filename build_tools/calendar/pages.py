@@ -186,9 +186,9 @@ def _month_end(year: int, month: int) -> date:
 
 # --- pages ---------------------------------------------------------------------------
 
-def _page(src: str, title: str, html: str) -> Output:
+def _page(src: str, title: str, html: str, description: str) -> Output:
     # The whole page is our template's markup: the raw-HTML policy is for editors' bodies.
-    return Output(src, f"{front_matter(title, None)}{html}\n".encode("utf-8"), trusted=(html,))
+    return Output(src, f"{front_matter(title, description)}{html}\n".encode("utf-8"), trusted=(html,))
 
 
 def _month_page(site, lang, prefix, rows, year, month, previous, following) -> Output:
@@ -202,7 +202,8 @@ def _month_page(site, lang, prefix, rows, year, month, previous, following) -> O
            for name, key in (("previous", previous), ("next", following))}
     html = html_block(environment(lang), "calendar_month.html.j2", page=page, grid=grid, rows=in_month, themes=themes,
                  nav=nav, agenda=calendar_urls.agenda_src(prefix), subscribe=calendar_urls.subscribe_src(prefix))
-    return _page(src, f"{grid.title} · {page._('Calendar')}", html)
+    about = page._("Events and theme days of %(site)s in %(month)s.") % {"site": lang.site_name, "month": grid.title}
+    return _page(src, f"{grid.title} · {page._('Calendar')}", html, lang.description(about))
 
 
 def _agenda(site, lang, prefix, rows, month_keys) -> Output:
@@ -221,7 +222,8 @@ def _agenda(site, lang, prefix, rows, month_keys) -> Output:
                  themes=themes, subscribe=calendar_urls.subscribe_src(prefix),
                  theme_feed=calendar_urls.theme_days_ics(prefix),
                  feed=calendar_urls.all_events_ics(prefix) if rows else None)
-    return _page(src, page._("Calendar"), html)
+    about = page._("Events and theme days of %(site)s, upcoming and past, month by month.") % {"site": lang.site_name}
+    return _page(src, page._("Calendar"), html, lang.description(about))
 
 
 def _subscribe(site: Site, lang: Language, prefix: str) -> Output:
@@ -241,7 +243,9 @@ def _subscribe(site: Site, lang: Language, prefix: str) -> Output:
     name = f"calendar_subscribe.{lang.code}.html.j2"
     template = name if name in env.list_templates() else "calendar_subscribe.en.html.j2"
     html = html_block(env, template, page=page, feeds=rows, agenda=calendar_urls.agenda_src(prefix))
-    return _page(src, page._("Subscribe to the calendar"), html)
+    about = page._("Subscribe to the calendars of %(site)s: all events, one campaign's events or the theme days, "
+                   "in any calendar app.") % {"site": lang.site_name}
+    return _page(src, page._("Subscribe to the calendar"), html, lang.description(about))
 
 
 def _addresses(site_url: str, path: str) -> dict:

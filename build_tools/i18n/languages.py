@@ -21,6 +21,7 @@ from babel.lists import format_list
 
 from ..core import urls
 from .catalogues import translations
+from .descriptions import clip
 from .dates import format_day, format_moment, format_range, zone_name
 
 # What each language's configuration starts from (mkdocs.yml's language_options win).
@@ -28,7 +29,8 @@ from .dates import format_day, format_moment, format_range, zone_name
 # zone_names: a zone as readers name it, where CLDR's name is not what they say.
 DEFAULTS = {
     "zh": {"locale": "zh_Hans_CN", "tag": "zh-CN", "clause_separator": "，", "label_separator": "：",
-           "sentence_separator": "", "note_pattern": "{0}（{1}）", "zone_names": {"Asia/Shanghai": "北京时间"}},
+           "sentence_separator": "", "note_pattern": "{0}（{1}）", "zone_names": {"Asia/Shanghai": "北京时间"},
+           "description_length": 80},
     "en": {"locale": "en_GB", "tag": "en", "zone_names": {"Asia/Shanghai": "Beijing time, UTC+8"}},
 }
 # For any language: how its text is punctuated where CLDR has no pattern.
@@ -65,6 +67,7 @@ class Language:
     sentence_separator: str = " "  # between sentences (none in Chinese)
     note_pattern: str = "{0} ({1})"  # a text with a note after it: the time and its zone
     zone_names: tuple = ()  # (zone key, name readers use)
+    description_length: int = 160  # characters of a page description that result pages show
     nav: tuple = ()  # (source nav label, label) for navigation sections
     search: tuple = field(default=())  # (key, value) for the search index configuration
 
@@ -134,6 +137,10 @@ class Language:
         tz = tz or self.tz
         return self.note_pattern.format(format_moment(moment, self.locale, tz), self.zone_name(tz))
 
+    def description(self, text: str) -> str:
+        """A page description cut at a sentence or word within description_length."""
+        return clip(text, self.description_length)
+
     def name_of(self, other: "Language") -> str:
         """The name of another language in this one (英语, Chinese)."""
         try:
@@ -195,6 +202,12 @@ def og_locale(tag: str, parsed: Locale) -> str:
     return f"{parts[0].lower()}_{region.upper()}" if region else parts[0].lower()
 
 
+def _length(code: str, value) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 20:
+        raise ValueError(f"language {code}: description_length must be a whole number of at least 20, not {value!r}")
+    return value
+
+
 def _text(opts: dict, key: str) -> str:
     value = opts.get(key)
     return "" if value is None else str(value)
@@ -247,6 +260,7 @@ def _language(code: str, source: str, options: tuple, site: tuple, timezone: str
         clause_separator=_text(opts, "clause_separator"),
         label_separator=_text(opts, "label_separator"),
         sentence_separator=_text(opts, "sentence_separator"),
+        description_length=_length(code, opts.get("description_length", 160)),
         note_pattern=_text(opts, "note_pattern"),
         zone_names=tuple(sorted(zones.items())),
         nav=tuple(sorted((str(k), str(v)) for k, v in nav.items())),

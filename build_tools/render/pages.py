@@ -34,9 +34,10 @@ def render_site(site: Site, media: Media, generators=(), sections=None) -> tuple
     blocks: dict = {}
     for lang in site.languages:
         sources = _page_sources(site, lang)
+        repeated = _repeated_titles(site, lang)
         for entry in site.entries:
             if entry.item.version(lang.code) is not None:
-                outputs.append(render_item(site, media, entry, lang, sources, sections))
+                outputs.append(render_item(site, media, entry, lang, sources, sections, repeated))
         for kind in urls.KIND_FOLDER:
             outputs.extend(render_index(site, media, kind, lang, sources))
         blocks[block_name("home", lang)] = render_home(site, lang, sources)
@@ -58,6 +59,26 @@ def _page_sources(site: Site, lang: Language) -> dict:
     return sources
 
 
+def _repeated_titles(site: Site, lang: Language) -> frozenset:
+    """Titles that more than one item of the language has (a campaign and its main event)."""
+    seen, repeated = set(), set()
+    for entry in site.entries:
+        version = entry.item.version(lang.code)
+        if version is not None:
+            title = version.model.title
+            (repeated if title in seen else seen).add(title)
+    return frozenset(repeated)
+
+
+def page_title(page: PageContext, entry: Entry, title: str, repeated: frozenset) -> str:
+    """The page's <title>: an item's title, with its kind where another item has the same
+    title (search results and tabs would show two identical titles). Campaigns keep theirs."""
+    if title not in repeated or entry.kind == "campaign":
+        return title
+    _ = page._
+    return f"{title} · {({'event': _('Event'), 'story': _('Story'), 'article': _('News article')})[entry.kind]}"
+
+
 def _one_per_path(outputs: list[Output]) -> list[Output]:
     """Sorted outputs; two outputs at one path is a bug, never a silent overwrite."""
     by_path: dict[str, Output] = {}
@@ -68,7 +89,8 @@ def _one_per_path(outputs: list[Output]) -> list[Output]:
     return [by_path[p] for p in sorted(by_path)]
 
 
-def render_item(site: Site, media: Media, entry: Entry, lang: Language, sources: dict, sections=None) -> Output:
+def render_item(site: Site, media: Media, entry: Entry, lang: Language, sources: dict, sections=None,
+                repeated: frozenset = frozenset()) -> Output:
     version = entry.item.version(lang.code)
     src = urls.item_src(entry.kind, entry.slug, lang.prefix)
     page = ItemPage(site, media, src, lang, sources, version, sections)
@@ -86,7 +108,9 @@ def render_item(site: Site, media: Media, entry: Entry, lang: Language, sources:
     footer = html_block(env, "item_footer.html.j2", related=related, **common)
     body = _body(version, src, sources, lang.prefix, media)
     card = media.card(lang.code, entry)
-    text = f"{front_matter(model.title, model.summary, {'card': card} if card else None)}{header}\n\n{body}\n\n{footer}\n"
+    meta = front_matter(page_title(page, entry, model.title, repeated), lang.description(model.summary),
+                        {"card": card} if card else None)
+    text = f"{meta}{header}\n\n{body}\n\n{footer}\n"
     return Output(src, text.encode("utf-8"), trusted=(header, footer))
 
 
@@ -108,11 +132,24 @@ def render_index(site: Site, media: Media, kind: str, lang: Language, sources: d
                      total=len(entries), number=number, pages=pages, only_in_source=only_in_source,
                      source_src=urls.index_src(kind))
         shown = title if number == 1 else f"{title} ({number})"
+        about = _index_description(page, kind, lang)
         # Lists repeat the items' summaries: searching them would only double the index.
         card = media.card(lang.code)
-        meta = front_matter(shown, None, {"search": {"exclude": True}, **({"card": card} if card else {})})
+        meta = front_matter(shown, about if number == 1 else f"{about} ({number})",
+                            {"search": {"exclude": True}, **({"card": card} if card else {})})
         outputs.append(Output(src, f"{meta}{html}\n".encode("utf-8"), trusted=(html,)))
     return outputs
+
+
+def _index_description(page: PageContext, kind: str, lang: Language) -> str:
+    _ = page._
+    text = {
+        "campaign": _("Campaigns of %(site)s: themes, dates, organisers and regions."),
+        "event": _("Events of %(site)s, upcoming and past: when, where, and a calendar to add them to."),
+        "story": _("Stories of %(site)s: the people, teams and projects behind the campaigns."),
+        "article": _("News of %(site)s: reports, policies and announcements."),
+    }[kind]
+    return lang.description(text % {"site": lang.site_name})
 
 
 def _groups(site: Site, kind: str, chunk: list, page: PageContext) -> list:
