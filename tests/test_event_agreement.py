@@ -13,6 +13,7 @@ from icalendar import Calendar
 from build_tools.core.config import load_settings
 from build_tools.pipeline import build
 from calendar_site import SHANGHAI, make_calendar_project
+from test_published_validators import _moment as js_moment, ical_js
 
 OVERNIGHT = """---
 title: 星空夜观察
@@ -59,7 +60,7 @@ def _moment(value):
 
 
 @pytest.mark.parametrize("slug", sorted(EXPECTED))
-def test_every_output_agrees_on_time_and_status(outputs, slug):
+def test_every_output_agrees_on_time_and_status(outputs, slug, tmp_path):
     when, start, end, mark, ics_status, ld_status = EXPECTED[slug]
     page = _text(outputs[f"events/{slug}.md"])
     assert when in page
@@ -78,6 +79,10 @@ def test_every_output_agrees_on_time_and_status(outputs, slug):
     assert (event.decoded("DTSTART"), event.decoded("DTEND")) == (start, end)
     assert str(event["STATUS"]) == ics_status
     assert str(event["SUMMARY"]).startswith(f"[{mark}] ") if mark else True
+    ics = tmp_path / f"{slug}.ics"
+    ics.write_bytes(outputs[f"calendar/events/{slug}.ics"])
+    (js,) = ical_js([ics])[str(ics)]  # Mozilla's ical.js, with the file's VTIMEZONE
+    assert (js["start"], js["end"], js["status"]) == (js_moment(start), js_moment(end), ics_status)
 
     data = _jsonld(outputs[f"events/{slug}.md"])
     ld_end = end if isinstance(end, datetime) else date.fromordinal(end.toordinal() - 1)  # JSON-LD: the last day
