@@ -55,3 +55,28 @@ def test_descriptions_are_cut_at_a_sentence_or_a_word():
     assert words.startswith(cut[:-1])
     assert clip("A price of 3.5 yuan. " + "word " * 40, 60).endswith("word…")  # 3.5 is no sentence end
     assert clip("  short\n text ", 80) == "short text"
+
+
+def test_every_page_and_feed_names_the_site_in_its_own_language(demo_site: Path):
+    import json
+
+    from icalendar import Calendar
+
+    names = {"zh-CN": "内蒙古生态环境宣传教育", "en": "Eco-Environmental Education in Inner Mongolia"}
+    locales = {"zh-CN": "zh_CN", "en": "en_GB"}
+    for path in sorted(demo_site.rglob("*.html")):
+        doc = parse(path)
+        lang = doc.get("lang")
+        assert doc.xpath('//meta[@property="og:locale"]/@content') == [locales[lang]], path
+        for title in doc.xpath('//head/link[@rel="alternate"][@type]/@title'):  # feed links
+            assert title.endswith(f" · {names[lang]}"), (path, title)
+    for prefix, lang in (("", "zh-CN"), ("en/", "en")):
+        for feed in ("news", "events"):
+            xml = (demo_site / prefix / "feeds" / f"{feed}.xml").read_text(encoding="utf-8")
+            assert f" · {names[lang]}</title>" in xml and f'xml:lang="{lang}"' in xml
+            data = json.loads((demo_site / prefix / "feeds" / f"{feed}.json").read_text(encoding="utf-8"))
+            assert data["title"].endswith(f" · {names[lang]}") and data["language"] == lang
+        # the calendars of all events, of each campaign and of the theme days (one event's is named after it)
+        for ics in sorted((demo_site / prefix / "calendar").rglob("*.ics")):
+            if ics.parent.name != "events":
+                assert names[lang] in str(Calendar.from_ical(ics.read_bytes())["X-WR-CALNAME"]), ics
