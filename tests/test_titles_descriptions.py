@@ -9,9 +9,7 @@ LIMITS = {"zh-CN": 80, "en": 160}  # characters a result page shows, per languag
 
 
 def _indexable(site: Path):
-    for path in sorted(site.rglob("*.html")):
-        if path.name == "404.html":
-            continue
+    for path in sorted(site.rglob("*.html")):  # 404.html too: search engines may show it
         doc = parse(path)
         if doc.xpath('//meta[@name="robots" and contains(@content, "noindex")]'):
             continue
