@@ -103,17 +103,16 @@ def test_a_build_with_the_cache_is_the_build_without_it_and_a_rebuild_leaves_the
     _build(project, site, cache, "--dirty")
     assert _files(site) == _files(tmp_path / "cold")
     assert _files(cache).items() >= {k: v for k, v in entries.items() if not k.startswith("generated/")}.items()
-    poster = next(site.glob("assets/posters/events/*.png"))
-    assert poster.stat().st_nlink > 1  # linked from the cache, not copied
+    card = site / "assets/cards/events/s00000-0.jpg"
+    assert card.stat().st_nlink > 1  # linked from the cache, not copied
 
-    # An edit changes the event's poster, published under the same name: a --dirty
-    # rebuild links the new poster there, and the old entry keeps its bytes.
-    before = poster.read_bytes()
+    # An edit changes the event's share card, published under the same name: a --dirty
+    # rebuild links the new card there, and the old entry keeps its bytes.
+    before = card.read_bytes()
     text = (project / EVENT).read_text("utf-8")
     (project / EVENT).write_text(text.replace("title: 第0期活动之0\n", "title: 改过标题的活动\n"), encoding="utf-8")
     _build(project, site, cache, "--dirty")
-    changed = site / poster.relative_to(site)
-    assert changed.read_bytes() != before
+    assert card.read_bytes() != before
     assert {k: v for k, v in _files(cache).items() if k in entries and not k.startswith(("generated/", "search/"))} \
         == {k: v for k, v in entries.items() if not k.startswith(("generated/", "search/"))}
     # The Chinese index is ours, and finds the edited title's words.
