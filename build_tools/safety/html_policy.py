@@ -14,7 +14,7 @@ from functools import lru_cache
 import nh3
 from selectolax.lexbor import LexborHTMLParser
 
-from ..core.blocks import MARKER, MARKER_START, marker_in_comment
+from ..core.blocks import MARKER, marker_in_comment
 from ..core.problems import ERROR, WARNING
 from . import urls
 
@@ -164,8 +164,7 @@ class Policy:
     def _embeddable(self, url: str) -> bool:
         if urls.is_local(url):
             return True  # a file of this site, as the browser reads the URL
-        parsed = urls.resolved(url)
-        return parsed is not None and parsed.protocol == "https:" and parsed.hostname in self.embed_hosts
+        return urls.https_host(url) in self.embed_hosts
 
 
 @lru_cache(maxsize=8)
@@ -191,9 +190,10 @@ def _findings(rules: "Policy", html: str) -> list[Finding]:
     for node in tree.root.traverse(include_text=False) if tree.root else ():
         tag = (node.tag or "").lower()
         if tag == "-comment":  # removed; a marker here is one outside its page (core/blocks.py)
-            name = marker_in_comment((node.html or "")[4:])
+            comment = node.html or ""
+            name = marker_in_comment(comment[4:])
             if name is not None:
-                found.append(Finding("marker_misplaced", "", "", MARKER.format(name=name), needle=MARKER_START))
+                found.append(Finding("marker_misplaced", "", "", MARKER.format(name=name), needle=comment))
             continue
         attrs = [(k.lower(), v or "") for k, v in node.attributes.items()]
         if tag.startswith("-") or (tag in ("html", "head", "body") and not attrs):

@@ -42,7 +42,8 @@ FETCHED = frozenset({("img", "src"), ("img", "srcset"), ("img", "lowsrc"), ("sou
                      ("body", "background"), ("table", "background"), ("td", "background"), ("th", "background")})
 FETCHED_LINKS = frozenset({"stylesheet", "icon", "apple-touch-icon", "preload", "prefetch", "modulepreload",
                            "manifest", "preconnect", "dns-prefetch", "prerender"})
-_CSS_URL = re.compile(r"""(?:url\(\s*['"]?|@import\s+['"])([^'")\s]+)""", re.I)
+# url("..."), url(...) and @import "...": what CSS in a page can make the browser fetch.
+_CSS_URL = re.compile(r"""url\(\s*(?:"([^"]*)"|'([^']*)'|([^'")\s]+))|@import\s*(?:"([^"]*)"|'([^']*)')""", re.I)
 MARKUP_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".svg"})
 SEARCH_INDEX = "search/search_index.json"
 _SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.S | re.I)
@@ -150,10 +151,11 @@ def _scan_search_index(rel: str, path: Path, known: KnownScripts) -> list[Proble
 def _stays(url: str, page: str, embed_hosts: frozenset, embeds: bool) -> bool:
     """Whether a browser on page requests url from this site (or, where `embeds`, from an
     https host of embed_hosts), with the URL parsed the WHATWG way."""
-    if urls.is_local(url, page):
-        return True
-    parsed = urls.resolved(url, page) if embeds else None
-    return parsed is not None and parsed.protocol == "https:" and parsed.hostname in embed_hosts
+    return urls.is_local(url, page) or (embeds and urls.https_host(url) in embed_hosts)
+
+
+def _css_urls(css: str) -> list[str]:
+    return [next(g for g in groups if g) for groups in _CSS_URL.findall(css) if any(groups)]
 
 
 def _urls(name: str, value: str) -> list[str]:
@@ -191,8 +193,8 @@ def _scan_tree(rel: str, text: str, known: KnownScripts, embed_hosts: frozenset 
                         add("scan_url", url.strip()[:30], tag=tag, attribute=name, url=url.strip())
                     elif fetched and not _stays(url, page, embed_hosts, tag in EMBEDS):
                         add("scan_host", url.strip()[:30], tag=tag, attribute=name, url=url.strip())
-            elif name == "style" and "url(" in value.lower():
-                for url in _CSS_URL.findall(value):
+            elif name == "style" and ("url(" in value.lower() or "@import" in value.lower()):
+                for url in _css_urls(value):
                     if not urls.is_local(url, page):
                         add("scan_host", url[:30], tag=tag, attribute=name, url=url)
             elif name in ANIMATED_ATTRIBUTES and "script:" in _URL_NOISE.sub("", value).lower():
@@ -204,7 +206,7 @@ def _scan_tree(rel: str, text: str, known: KnownScripts, embed_hosts: frozenset 
             if urls.scheme(target, page) in BAD_SCHEMES:
                 add("scan_url", "refresh", tag=tag, attribute="content", url=target)
         if tag == "style":
-            for url in _CSS_URL.findall(node.text(deep=True) or ""):
+            for url in _css_urls(node.text(deep=True) or ""):
                 if not urls.is_local(url, page):
                     add("scan_host", url[:30], tag=tag, attribute="url()", url=url)
         if tag == "script":

@@ -45,16 +45,28 @@ def is_local(url: str, page: str = "/") -> bool:
     return True
 
 
+def https_host(url: str) -> str:
+    """The host of an absolute https URL as the browser reads it, else "" (a relative or
+    scheme-relative URL would take the page's scheme, which may be http)."""
+    try:
+        parsed = URL(url)
+    except ValueError:
+        return ""
+    return parsed.hostname if parsed.protocol == "https:" else ""
+
+
 def host(url: str, page: str = "/") -> str:
-    """The host a browser would ask for url ("" for none)."""
-    parsed = resolved(url, page)
-    return parsed.hostname if parsed is not None else ""
+    """The other host a browser would ask for url ("" for none)."""
+    for base in _BASES:
+        try:
+            parsed = URL(url, base=base + _page_path(page))
+        except ValueError:
+            return ""
+        if parsed.origin != base:
+            return parsed.hostname
+    return ""
 
 
 def _page_path(page: str) -> str:
     path = "/" + page.lstrip("/")
-    return path if is_plain_path(path) else "/"
-
-
-def is_plain_path(path: str) -> bool:
-    return not any(c in path for c in "\\?#\t\r\n") and "//" not in path
+    return "/" if any(c in path for c in "\\?#\t\r\n") or "//" in path else path
