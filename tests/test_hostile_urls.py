@@ -13,6 +13,7 @@ from build_tools.core.messages import message
 from build_tools.core.problems import ERROR, WARNING
 from build_tools.core.settings import Settings
 from build_tools.pipeline import check
+from build_tools.safety.body_check import findings
 from build_tools.safety.html_policy import clean_page, policy
 from build_tools.safety.scan import known_scripts, scan_markup
 
@@ -118,6 +119,16 @@ def test_links_keep_only_web_mail_and_phone_addresses_as_the_browser_reads_them(
     cleaned = policy().clean(markup)
     assert "href" not in cleaned and "action" not in cleaned
     assert "html_url_removed" in [f.code for f in policy().findings(markup)]
+
+
+def test_attr_list_cannot_put_another_hosts_url_on_an_image():
+    body = ('![图](https://example.org/a.png){: src="/\\evil.example/al.png" }\n\n'
+            '![图](a.png){: srcset="//evil.example/b.png 2x" }\n\n'
+            '[链接](a.html){: ping="//evil.example/p" }\n')
+    found = [(f.code, f.tag, f.name, f.value) for f in findings(body, ("attr_list",))]
+    assert found == [("html_host_removed", "img", "src", "evil.example"),
+                     ("html_host_removed", "img", "srcset", "evil.example"),
+                     ("html_attribute_removed", "a", "ping", "")]
 
 
 PIECES = ["/", "\\", "\t", "\n", " ", "\x00", "\x0c", ":", ".", "@", "?", "#", "%2f", "%5C", "&#92;", "&#47;",

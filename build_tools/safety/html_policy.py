@@ -8,9 +8,9 @@ The written policy is in content-model.md ("HTML in the body").
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import lru_cache
+
 import nh3
 from selectolax.lexbor import LexborHTMLParser
 

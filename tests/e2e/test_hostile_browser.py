@@ -71,6 +71,10 @@ title: 对抗页面
 
 <div class="md-banner md-header cs-gov-footer">横幅</div>
 
+![图](a.png){: src="/\\evil.example/attr.png" srcset="//evil.example/attr2.png 2x" }
+
+[链接](index.md){: ping="//evil.example/ping" }
+
 {body}
 """
 
