@@ -8,19 +8,25 @@ from build_tools.render.blocks import fill, has_markers
 from build_tools.safety.finish import finish
 from build_tools.safety.scan import known_scripts
 
-BLOCKS = {"home": "<div>首页</div>", "home.en": "<div>Home</div>", "latest": "<div>最新</div>"}
+BLOCKS = {"home": "<div>首页</div>", "home.en": "<div>Home</div>", "other": "<div>最新</div>"}
 BAD = problem("campaigns/x/index.zh.md", 3, "title", "yaml_key_type")
 NOTE = problem("campaigns/x/index.zh.md", 4, "summary", "no_front_matter", WARNING)
 
 
-def test_a_marker_takes_the_block_of_the_pages_language_else_the_source_languages():
-    page = "# Welcome\n\n<!-- campaigns:home -->\n\n<!-- campaigns:latest -->\n"
+def test_a_marker_takes_the_block_of_the_pages_language_only_in_the_page_configured_for_it():
+    page = "# Welcome\n\n<!-- campaigns:home -->\n\n<!-- campaigns:other -->\n"
     assert has_markers(page) and not has_markers("# no markers")
-    english, inserted = fill(page, "en", BLOCKS)
-    assert "<div>Home</div>" in english and "<div>最新</div>" in english and "首页" not in english
-    assert sorted(inserted) == sorted([BLOCKS["home.en"], BLOCKS["latest"]])
-    chinese, _ = fill(page, "zh", BLOCKS, notice="<p>notice</p>")
+    english, inserted = fill(page, "en", BLOCKS, page="index.md")
+    assert "<div>Home</div>" in english and "首页" not in english
+    # a block no page is configured for is never filled in
+    assert "<!-- campaigns:other -->" in english and "最新" not in english
+    assert inserted == [BLOCKS["home.en"]]
+    chinese, _ = fill(page, "zh", BLOCKS, notice="<p>notice</p>", page="index.md")
     assert chinese.startswith("<p>notice</p>\n\n# Welcome") and "<div>首页</div>" in chinese
+    # any other page, and a campaign's generated page (page ""), keeps the marker as it is
+    for other in ("about.md", "campaigns/x/index.md", ""):
+        kept, inserted = fill(page, "zh", BLOCKS, notice="<p>notice</p>", page=other)
+        assert "<!-- campaigns:home -->" in kept and "首页" not in kept and inserted == ["<p>notice</p>"]
 
 
 def test_errors_stop_a_build_and_a_preview_server_reports_them_and_keeps_serving():

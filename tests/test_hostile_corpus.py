@@ -42,7 +42,7 @@ organizers: ["javascript:alert('organizer')"]
 
 <form action="javascript:alert('form')"><button formaction="javascript:alert('b')">go</button></form>
 
-<div id="__config">{"search": "data:text/javascript,alert('config')"}</div>
+<div class="admonition note">{"search": "data:text/javascript,alert('config')"}</div>
 
 <!--><img src=x onerror=alert('comment')>-->
 
@@ -147,6 +147,20 @@ summary: 摘要
 start: 2024-06-05
 ---
 """
+# What would mislead readers: the theme's and templates' ids and classes, and a marker.
+THEME_PARTS = """---
+title: 主题
+summary: 摘要
+start: 2024-06-05
+---
+<div id="__config">{"search": "data:text/javascript,alert('config')"}</div>
+
+## cs-event
+
+## 登录 {: .md-consent__inner }
+
+<!-- campaigns:home -->
+"""
 ESCAPING_PATHS = """---
 title: 路径
 summary: 摘要
@@ -165,6 +179,7 @@ def test_payloads_that_cannot_be_made_inert_are_refused_with_file_and_line(tmp_p
     write(camp / "events" / "huge.zh.md", "---\ntitle: 大\nsummary: " + "很" * 30_000 + "\nstart: 2024-06-05\n---\n")
     write(camp / "events" / "bidi.zh.md", BIDI_TITLE)
     write(camp / "events" / "paths.zh.md", ESCAPING_PATHS)
+    write(camp / "events" / "theme.zh.md", THEME_PARTS)
     write(camp / "page.html", "<script>alert('media')</script>")
     os.symlink("/etc/passwd", camp / "events" / "leak.png")
     write(camp / "events" / "Evil..Name.zh.md", BIDI_TITLE.replace("\u202e", ""))
@@ -186,6 +201,10 @@ def test_payloads_that_cannot_be_made_inert_are_refused_with_file_and_line(tmp_p
         ("campaigns/hostile/events/huge.zh.md:1:", "front_matter_too_large", None),
         ("campaigns/hostile/events/bidi.zh.md:2:", "bidi_control", {"char": "U+202E"}),
         ("campaigns/hostile/events/paths.zh.md:5: cover:", "path_outside", {"target": "../../../../../../etc/passwd"}),
+        ("campaigns/hostile/events/theme.zh.md:6: body:", "html_id_reserved", None),
+        ("campaigns/hostile/events/theme.zh.md:8: body:", "html_id_reserved", None),
+        ("campaigns/hostile/events/theme.zh.md:10: body:", "html_class_refused", None),
+        ("campaigns/hostile/events/theme.zh.md:12: body:", "marker_misplaced", {"value": "<!-- campaigns:home -->"}),
         ("campaigns/hostile/events/paths.zh.md:7: body:", "path_outside", {"target": "../../../../../../etc/passwd"}),
         ("campaigns/hostile/events/paths.zh.md:7: body:", "media_type_refused", None),
         ("campaigns/hostile/events/leak.png:1:", "symlink_refused", {}),

@@ -103,7 +103,7 @@ class CampaignsPlugin(BasePlugin[CampaignsConfig]):
         state, settings, result = self.state, self.state.settings, self.state.result
         state.marks.pages_rendered += 1
         src = page.file.src_uri
-        lang = split(settings, src)[0]
+        lang, neutral = split(settings, src)
         card = result.media.card(lang)
         if card:
             page.meta.setdefault("card", card)  # hand-written pages share the site's card
@@ -119,7 +119,7 @@ class CampaignsPlugin(BasePlugin[CampaignsConfig]):
         if not page.file.generated_by and body_limits(markdown):
             return ""  # reported by check_docs; never rendered, not even by `serve`
         notice = result.pages.notices.get(src) if result.pages and result.pages.get(src) else ""
-        markdown, inserted = fill(markdown, lang, result.blocks, notice)
+        markdown, inserted = fill(markdown, lang, result.blocks, notice, "" if page.file.generated_by else neutral)
         if inserted:
             state.trusted[src] = (*state.trusted.get(src, ()), *inserted)
         return markdown
@@ -127,12 +127,16 @@ class CampaignsPlugin(BasePlugin[CampaignsConfig]):
     def on_page_content(self, html, *, page, config, files):
         state, settings = self.state, self.state.settings
         # The raw-HTML policy, on what Markdown made of the page (outside our templates' fragments).
-        cleaned, found = clean_page(html, state.trusted.get(page.file.src_uri, ()), settings.embed_hosts)
+        cleaned, found = clean_page(html, state.trusted.get(page.file.src_uri, ()), settings.embed_hosts,
+                                    settings.markdown_extensions, generated=bool(page.file.generated_by))
         if found and not page.file.generated_by:  # content files were reported by the check
             source = Path(page.file.abs_src_path)
             text = source.read_text(encoding="utf-8", errors="replace")
-            for warning in removals(settings.rel(source), text, 1, found):
-                log.warning(warning.human())
+            for found_problem in removals(settings.rel(source), text, 1, found):
+                if found_problem.severity == ERROR:  # reported with the scan's, after every page
+                    state.page_errors.append(found_problem)
+                else:
+                    log.warning(found_problem.human())
         lang = state.own_index.get(page.file.src_uri)
         if lang is not None:
             prefix = language(settings, lang).prefix
@@ -179,7 +183,10 @@ class CampaignsPlugin(BasePlugin[CampaignsConfig]):
         known = known_scripts(config.theme.dirs, [str(s) for s in config.extra_javascript])
         indexes = index_files(state.settings, state.indexed, state.source_search, self.segments)
         self.segments.save(partial=self.dirty)
-        found = finish(Path(config.site_dir), indexes, known)
+        found = finish(Path(config.site_dir), indexes, known, state.settings.embed_hosts)
+        # Errors in hand-written pages' HTML (classes, ids, markers) were held until every page
+        # was written, so that one build names them all.
+        _report(verdict(state.page_errors, self.command, "docs/ has problems"))
         _report(verdict(found, self.command, "the built site failed the safety scan"))
         state.marks.mark("post_build")
         target = os.environ.get(timings.ENV)

@@ -22,6 +22,7 @@ class BuildState:
     trusted: dict = field(default_factory=dict)  # page src path -> HTML fragments our templates made
     own_index: dict = field(default_factory=dict)  # page src path -> language whose index holds it
     source_search: Optional[dict] = None  # Material's search settings, for the source language's index
+    page_errors: list = field(default_factory=list)  # hand-written pages' errors (raw-HTML policy)
     marks: timings.Marks = field(default_factory=timings.Marks)
 
     def carried(self) -> dict:

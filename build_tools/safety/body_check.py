@@ -12,8 +12,8 @@ from functools import lru_cache
 
 import markdown
 
-from .html_policy import Finding, policy
-from ..core.problems import WARNING, Problem, problem
+from .html_policy import ERROR_CODES, Finding, policy
+from ..core.problems import ERROR, WARNING, Problem, problem
 
 
 @lru_cache(maxsize=4)
@@ -27,7 +27,7 @@ def _renderer(extensions: tuple) -> markdown.Markdown:
 def findings(body: str, extensions: tuple, embed_hosts: tuple = ()) -> list[Finding]:
     md = _renderer(extensions)
     md.reset()
-    return policy(embed_hosts).findings(md.convert(body))
+    return policy(tuple(embed_hosts), tuple(extensions)).findings(md.convert(body))
 
 
 def check_body(path: str, body: str, first_line: int, extensions: tuple, embed_hosts: tuple = ()) -> list[Problem]:
@@ -36,8 +36,9 @@ def check_body(path: str, body: str, first_line: int, extensions: tuple, embed_h
 
 
 def removals(path: str, text: str, first_line: int, found: list[Finding]) -> list[Problem]:
-    """One warning per line and kind of removal found in text (whose first line is first_line)."""
-    return [problem(path, first_line + index, "body", code, WARNING, **params)
+    """One problem per line and kind of removal found in text (whose first line is first_line):
+    a warning, or an error for what would mislead readers (html_policy.ERROR_CODES)."""
+    return [problem(path, first_line + index, "body", code, ERROR if code in ERROR_CODES else WARNING, **params)
             for (index, code), params in locate_all(text.split("\n"), found)]
 
 

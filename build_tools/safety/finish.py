@@ -10,8 +10,9 @@ from .paths import check_outputs
 from .scan import SEARCH_INDEX, KnownScripts, scan_site
 
 
-def finish(site_dir: Path, indexes: dict[str, bytes], known: KnownScripts) -> list[Problem]:
-    """Write the search indexes ({site path: bytes}) and scan the site; the scan's problems."""
+def finish(site_dir: Path, indexes: dict[str, bytes], known: KnownScripts, embed_hosts=()) -> list[Problem]:
+    """Write the search indexes ({site path: bytes}) and scan the site (whose pages may load
+    media and frames from embed_hosts); the scan's problems."""
     site_dir = Path(site_dir)
     wrong = check_outputs(site_dir, indexes, indexes)
     if wrong:  # paths come from language codes, which the options check: never expected
@@ -20,4 +21,4 @@ def finish(site_dir: Path, indexes: dict[str, bytes], known: KnownScripts) -> li
         target = site_dir / rel
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
-    return scan_site(site_dir, known, (SEARCH_INDEX, *indexes))
+    return scan_site(site_dir, known, (SEARCH_INDEX, *indexes), embed_hosts)

@@ -8,13 +8,15 @@ The written policy is in content-model.md ("HTML in the body").
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import lru_cache
-from urllib.parse import urlsplit
 
 import nh3
 from selectolax.lexbor import LexborHTMLParser
+
+from ..core.blocks import MARKER, marker_in_comment
+from ..core.problems import ERROR, WARNING
+from . import urls
 
 TAGS = frozenset({
     # text
@@ -55,34 +57,65 @@ URL_ATTRIBUTES = frozenset({"href", "src", "poster", "cite", "srcset"})
 EMBEDDED = frozenset({("img", "src"), ("img", "srcset"), ("source", "src"), ("source", "srcset"),
                       ("video", "src"), ("video", "poster"), ("audio", "src"), ("track", "src"),
                       ("iframe", "src")})
-RESERVED_ID = "__"  # the theme's element ids (__config, __search, ...)
-_URL_NOISE = re.compile(r"[\t\n\r]")
+# Element ids of the theme (__config, __search, ...) and of our templates (cs-event, ...):
+# an editor's element with one would come first, and links and labels would point at it.
+RESERVED_IDS = ("__", "cs-")
+# The classes an editor may write (content-model.md): Material's boxes for notes. The
+# theme's other classes (md-*) and our templates' (cs-*) can pin a box over the page.
+EDITOR_CLASSES = frozenset({"admonition", "admonition-title", "note", "info", "tip", "warning", "danger"})
+# Classes that Markdown extensions write themselves, by extension name (`markdown_extensions`).
+EXTENSION_CLASSES = {
+    "toc": {"toc", "toctitle", "headerlink"},
+    "footnotes": {"footnote", "footnote-ref", "footnote-backref"},
+    "admonition": {"admonition", "admonition-title"},
+}
+# Generated pages also carry our templates' markup where Markdown reflowed it: their
+# classes (cs-*, and the theme's buttons) and ids pass there. The editors' parts of
+# those pages are held to the editors' rules by the check, which stops the build.
+TEMPLATE_PREFIX = "cs-"
+TEMPLATE_CLASSES = frozenset({"md-button", "md-button--primary"})
+# What an editor's problem costs: these are errors (they would mislead readers); the
+# other removals are warnings, errors under --strict.
+ERROR_CODES = frozenset({"html_class_refused", "html_id_reserved", "marker_misplaced"})
 
 
 @dataclass(frozen=True)
 class Finding:
-    code: str  # html_tag_removed | html_attribute_removed | html_url_removed | html_host_removed
+    code: str  # html_tag_removed | _attribute_removed | _url_removed | _host_removed | _class_refused | _id_reserved | marker_misplaced
     tag: str
     name: str = ""  # the attribute
     value: str = ""  # the URL or the host
     needle: str = ""  # what to look for in the source to find the line
 
     @property
+    def severity(self) -> str:
+        return ERROR if self.code in ERROR_CODES else WARNING
+
+    @property
     def needles(self) -> tuple:
-        return (self.needle, f"<{self.tag}") if self.needle else (f"<{self.tag}",)
+        return tuple(n for n in (self.needle, f"<{self.tag}" if self.tag else "") if n)
 
     def params(self) -> dict:
-        out = {"tag": f"<{self.tag}>"}
-        if self.name:
+        out = {"tag": f"<{self.tag}>"} if self.tag else {}
+        if self.name and self.code != "html_class_refused":
             out["attribute"] = self.name
         if self.value:
             out["value"] = self.value if len(self.value) <= 60 else self.value[:57] + "…"
+        if self.code == "html_class_refused":
+            out["allowed"] = " ".join(sorted(EDITOR_CLASSES))
+        elif self.code == "html_id_reserved":
+            out["prefixes"] = " ".join(RESERVED_IDS)
         return out
 
 
 class Policy:
-    def __init__(self, embed_hosts=()):
+    def __init__(self, embed_hosts=(), extensions=(), generated: bool = False):
         self.embed_hosts = frozenset(h.lower().strip() for h in embed_hosts)
+        self.classes = EDITOR_CLASSES.union(*(EXTENSION_CLASSES.get(e, ()) for e in extensions))
+        self.generated = generated
+        if generated:
+            self.classes |= TEMPLATE_CLASSES
+        self.reserved_ids = ("__",) if generated else RESERVED_IDS
         self._cleaner = nh3.Cleaner(
             tags=set(TAGS),
             clean_content_tags=set(DROP_CONTENT),
@@ -103,32 +136,46 @@ class Policy:
 
     # One decision per attribute, shared by clean and findings.
     def _filter(self, tag: str, name: str, value: str):
+        if name == "class":  # the allowed classes stay
+            kept = " ".join(c for c in value.split() if self._class_allowed(c))
+            return kept or None
         return value if self.verdict(tag, name, value) is None else None
 
     def verdict(self, tag: str, name: str, value: str):
         """None when an allowed attribute's value is acceptable, else the Finding."""
-        if name == "id" and value.startswith(RESERVED_ID):
-            return Finding("html_attribute_removed", tag, name, value, needle=value)
+        if name == "id" and value.strip().lower().startswith(self.reserved_ids):
+            return Finding("html_id_reserved", tag, name, value, needle=value)
+        if name == "class":
+            refused = [c for c in value.split() if not self._class_allowed(c)]
+            if refused:
+                return Finding("html_class_refused", tag, name, " ".join(refused), needle=refused[0])
         if name in URL_ATTRIBUTES:
             for url in _urls(name, value):
-                scheme = _scheme(url)
-                if scheme and scheme not in URL_SCHEMES:
-                    return Finding("html_url_removed", tag, name, url, needle=url.strip()[:40])
+                scheme = urls.scheme(url)
+                if scheme not in URL_SCHEMES:  # "" too: a URL no browser can read
+                    return Finding("html_url_removed", tag, name, url, needle=_needle(url))
                 if (tag, name) in EMBEDDED and not self._embeddable(url):
-                    host = urlsplit(url.strip()).hostname or url
-                    return Finding("html_host_removed", tag, name, host, needle=url.strip()[:40])
+                    return Finding("html_host_removed", tag, name, urls.host(url) or url, needle=_needle(url))
         return None
 
+    def _class_allowed(self, name: str) -> bool:
+        return name in self.classes or (self.generated and name.startswith(TEMPLATE_PREFIX))
+
     def _embeddable(self, url: str) -> bool:
-        parts = urlsplit(_URL_NOISE.sub("", url).strip())
-        if not parts.scheme and not parts.netloc:
-            return True  # a file of this site
-        return parts.scheme == "https" and (parts.hostname or "") in self.embed_hosts
+        if urls.is_local(url):
+            return True  # a file of this site, as the browser reads the URL
+        return urls.https_host(url) in self.embed_hosts
 
 
 @lru_cache(maxsize=8)
-def policy(embed_hosts: tuple = ()) -> Policy:
-    return Policy(embed_hosts)
+def policy(embed_hosts: tuple = (), extensions: tuple = (), generated: bool = False) -> Policy:
+    """The policy for a site (its embed hosts, its Markdown extensions' names), for the
+    editors' pages or for the generated ones (`generated`)."""
+    return Policy(embed_hosts, extensions, generated)
+
+
+def _needle(url: str) -> str:
+    return url.strip()[:40]
 
 
 def _urls(name: str, value: str) -> list[str]:
@@ -137,21 +184,20 @@ def _urls(name: str, value: str) -> list[str]:
     return [part.strip().split(" ")[0] for part in value.split(",") if part.strip()]
 
 
-def _scheme(url: str) -> str:
-    """The scheme a browser would see: it ignores tabs and newlines and leading spaces."""
-    text = _URL_NOISE.sub("", url).lstrip("\x00 \x0c")
-    match = re.match(r"([a-zA-Z][a-zA-Z0-9+.\-]*):", text)
-    return match.group(1).lower() if match else ""
-
-
 def _findings(rules: "Policy", html: str) -> list[Finding]:
     found: list[Finding] = []
     tree = LexborHTMLParser(html)  # an HTML5 parser, as nh3's and the browser's
     for node in tree.root.traverse(include_text=False) if tree.root else ():
         tag = (node.tag or "").lower()
+        if tag == "-comment":  # removed; a marker here is one outside its page (core/blocks.py)
+            comment = node.html or ""
+            name = marker_in_comment(comment[4:])
+            if name is not None:
+                found.append(Finding("marker_misplaced", "", "", MARKER.format(name=name), needle=comment))
+            continue
         attrs = [(k.lower(), v or "") for k, v in node.attributes.items()]
         if tag.startswith("-") or (tag in ("html", "head", "body") and not attrs):
-            continue  # comments, and the document around the fragment
+            continue  # the doctype, and the document around the fragment
         if tag not in TAGS:
             found.append(Finding("html_tag_removed", tag, needle=f"<{tag}"))
             continue
@@ -170,11 +216,12 @@ def _findings(rules: "Policy", html: str) -> list[Finding]:
     return found
 
 
-def clean_page(html: str, trusted=(), embed_hosts: tuple = ()) -> tuple[str, list[Finding]]:
+def clean_page(html: str, trusted=(), embed_hosts: tuple = (), extensions: tuple = (),
+               generated: bool = False) -> tuple[str, list[Finding]]:
     """A rendered page body with the policy applied everywhere except to the exact
     fragments our templates made (listed in `trusted`). A copy of such a fragment
     written by an editor is left alone too: it is markup we would publish anyway."""
-    rules = policy(tuple(embed_hosts))
+    rules = policy(tuple(embed_hosts), tuple(extensions), generated)
     spans = _trusted_spans(html, trusted)
     out, found, at = [], [], 0
     for start, end in [*spans, (len(html), len(html))]:

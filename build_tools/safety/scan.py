@@ -19,6 +19,7 @@ from xml.etree import ElementTree
 
 from selectolax.lexbor import LexborHTMLParser
 
+from . import urls
 from ..core.problems import Problem, problem
 
 OUR_TEMPLATES = Path(__file__).resolve().parent.parent / "render" / "templates"
@@ -29,7 +30,20 @@ BAD_SCHEMES = frozenset({"javascript", "vbscript", "data"})
 # Elements that load or run other documents, and SVG animation that can rewrite a link.
 BAD_ELEMENTS = frozenset({"base", "object", "embed", "applet", "frame", "frameset", "portal", "noscript",
                           "animate", "set", "animatemotion", "animatetransform", "handler", "listener"})
+EMBEDS = frozenset({"img", "source", "video", "audio", "track", "iframe"})  # what embed_hosts may serve
 ANIMATED_ATTRIBUTES = frozenset({"values", "to", "from", "by"})
+# Attributes whose URL the browser requests as the page loads (or, for ping, on a click):
+# it must be a file of this site, or on an https host of `embed_hosts`.
+FETCHED = frozenset({("img", "src"), ("img", "srcset"), ("img", "lowsrc"), ("source", "src"), ("source", "srcset"),
+                     ("video", "src"), ("video", "poster"), ("audio", "src"), ("track", "src"), ("iframe", "src"),
+                     ("frame", "src"), ("embed", "src"), ("object", "data"), ("input", "src"), ("script", "src"),
+                     ("image", "href"), ("image", "xlink:href"), ("use", "href"), ("use", "xlink:href"),
+                     ("feimage", "href"), ("feimage", "xlink:href"), ("a", "ping"), ("area", "ping"),
+                     ("body", "background"), ("table", "background"), ("td", "background"), ("th", "background")})
+FETCHED_LINKS = frozenset({"stylesheet", "icon", "apple-touch-icon", "preload", "prefetch", "modulepreload",
+                           "manifest", "preconnect", "dns-prefetch", "prerender"})
+# url("..."), url(...) and @import "...": what CSS in a page can make the browser fetch.
+_CSS_URL = re.compile(r"""url\(\s*(?:"([^"]*)"|'([^']*)'|([^'")\s]+))|@import\s*(?:"([^"]*)"|'([^']*)')""", re.I)
 MARKUP_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".svg"})
 SEARCH_INDEX = "search/search_index.json"
 _SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.S | re.I)
@@ -84,8 +98,9 @@ def _data_type(attrs: str) -> bool:
     return bool(match) and match.group(1).lower() in DATA_SCRIPT_TYPES
 
 
-def scan_site(site_dir: Path, known: KnownScripts, indexes=(SEARCH_INDEX,)) -> list[Problem]:
-    """Problems in every file of the built site; `indexes` are its search indexes' paths."""
+def scan_site(site_dir: Path, known: KnownScripts, indexes=(SEARCH_INDEX,), embed_hosts=()) -> list[Problem]:
+    """Problems in every file of the built site; `indexes` are its search indexes' paths,
+    `embed_hosts` the hosts its pages may load frames and media from (https only)."""
     site_dir = Path(site_dir)
     root = site_dir.resolve()
     out: list[Problem] = []
@@ -98,7 +113,7 @@ def scan_site(site_dir: Path, known: KnownScripts, indexes=(SEARCH_INDEX,)) -> l
             continue
         suffix = path.suffix.lower()
         if suffix in MARKUP_SUFFIXES:
-            out.extend(scan_markup(rel, path.read_text(encoding="utf-8", errors="replace"), known))
+            out.extend(scan_markup(rel, path.read_text(encoding="utf-8", errors="replace"), known, embed_hosts))
         elif suffix == ".xml":
             out.extend(_scan_xml(rel, path))
         elif rel in indexes:
@@ -106,9 +121,9 @@ def scan_site(site_dir: Path, known: KnownScripts, indexes=(SEARCH_INDEX,)) -> l
     return out
 
 
-def scan_markup(rel: str, text: str, known: KnownScripts) -> list[Problem]:
+def scan_markup(rel: str, text: str, known: KnownScripts, embed_hosts=()) -> list[Problem]:
     """Problems in one HTML or SVG document, read by an HTML5 parser as browsers do."""
-    return _scan_tree(rel, text, known)
+    return _scan_tree(rel, text, known, frozenset(h.lower() for h in embed_hosts))
 
 
 def _scan_xml(rel: str, path: Path) -> list[Problem]:
@@ -133,14 +148,23 @@ def _scan_search_index(rel: str, path: Path, known: KnownScripts) -> list[Proble
     return out
 
 
-def _scheme(url: str) -> str:
-    text = _URL_NOISE.sub("", url).lstrip("\x00 \x0c")
-    match = re.match(r"([a-zA-Z][a-zA-Z0-9+.\-]*):", text)
-    return match.group(1).lower() if match else ""
+def _stays(url: str, page: str, embed_hosts: frozenset, embeds: bool) -> bool:
+    """Whether a browser on page requests url from this site (or, where `embeds`, from an
+    https host of embed_hosts), with the URL parsed the WHATWG way."""
+    return urls.is_local(url, page) or (embeds and urls.https_host(url) in embed_hosts)
 
 
-def _scan_tree(rel: str, text: str, known: KnownScripts) -> list[Problem]:
+def _css_urls(css: str) -> list[str]:
+    return [next(g for g in groups if g) for groups in _CSS_URL.findall(css) if any(groups)]
+
+
+def _urls(name: str, value: str) -> list[str]:
+    return [u.strip().split(" ")[0] for u in value.split(",") if u.strip()] if name == "srcset" else [value]
+
+
+def _scan_tree(rel: str, text: str, known: KnownScripts, embed_hosts: frozenset = frozenset()) -> list[Problem]:
     lines = text.split("\n")
+    page = "/" + rel
     out: list[Problem] = []
     cursor = [0]  # nodes come in document order: look for each from the last one found
 
@@ -156,24 +180,35 @@ def _scan_tree(rel: str, text: str, known: KnownScripts) -> list[Problem]:
         if tag.startswith("-"):  # comments and the doctype
             continue
         attrs = {k.lower(): v or "" for k, v in node.attributes.items()}
+        rels = set(attrs.get("rel", "").lower().split())
         for name, value in attrs.items():
             if name.startswith("on"):
                 add("scan_event_handler", name, tag=tag, attribute=name)
             elif name == "srcdoc":
                 add("scan_element", "srcdoc", tag=f"{tag} srcdoc")
             elif name in URL_ATTRIBUTES and value:
-                urls = [u.strip().split(" ")[0] for u in value.split(",")] if name == "srcset" else [value]
-                for url in urls:
-                    if _scheme(url) in BAD_SCHEMES:
+                fetched = (tag, name) in FETCHED or (tag == "link" and name == "href" and rels & FETCHED_LINKS)
+                for url in _urls(name, value):
+                    if urls.scheme(url, page) in BAD_SCHEMES:
                         add("scan_url", url.strip()[:30], tag=tag, attribute=name, url=url.strip())
+                    elif fetched and not _stays(url, page, embed_hosts, tag in EMBEDS):
+                        add("scan_host", url.strip()[:30], tag=tag, attribute=name, url=url.strip())
+            elif name == "style" and ("url(" in value.lower() or "@import" in value.lower()):
+                for url in _css_urls(value):
+                    if not urls.is_local(url, page):
+                        add("scan_host", url[:30], tag=tag, attribute=name, url=url)
             elif name in ANIMATED_ATTRIBUTES and "script:" in _URL_NOISE.sub("", value).lower():
                 add("scan_url", name, tag=tag, attribute=name, url=value)
         if tag in BAD_ELEMENTS:
             add("scan_element", f"<{tag}", tag=tag)
         if tag == "meta" and attrs.get("http-equiv", "").lower() == "refresh":
             target = attrs.get("content", "").partition("=")[2].strip(" '\"")
-            if _scheme(target) in BAD_SCHEMES:
+            if urls.scheme(target, page) in BAD_SCHEMES:
                 add("scan_url", "refresh", tag=tag, attribute="content", url=target)
+        if tag == "style":
+            for url in _css_urls(node.text(deep=True) or ""):
+                if not urls.is_local(url, page):
+                    add("scan_host", url[:30], tag=tag, attribute="url()", url=url)
         if tag == "script":
             verdict = _script_verdict(rel, attrs, node.text(deep=True), known)
             if verdict:
@@ -194,7 +229,7 @@ def _script_verdict(rel: str, attrs: dict, text: str, known: KnownScripts):
 
 def _known_source(rel: str, src: str, known: KnownScripts) -> bool:
     parts = urlsplit(src.strip())
-    if parts.scheme or parts.netloc:
+    if parts.scheme or parts.netloc or not urls.is_local(src, "/" + rel):
         return False  # the site loads no script from another host
     if parts.path.startswith("/"):
         return any(parts.path.endswith("/" + s) for s in known.sources)
