@@ -14,7 +14,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 
 from . import files as site_files
-from . import html_repairs, navigation, script_repairs, theme_context, timings
+from . import html_repairs, navigation, script_repairs, serve_log, theme_context, timings
 from .options import CampaignsConfig
 from .search_index import IndexedPage, index_files
 from .segments import Segments, dictionaries
@@ -23,11 +23,12 @@ from ..content.docs_checks import check_docs
 from ..content.publication import mode_for
 from ..core.config import make_settings
 from ..core.problems import ERROR
-from ..core.verdict import verdict
+from ..core.verdict import PREVIEW_SERVER, verdict
 from ..i18n.languages import language, languages, split
 from ..model.search import own_index
 from ..pipeline import build
 from ..render.blocks import fill
+from ..render.problems import problems_banner
 from ..safety.body_check import removals
 from ..safety.finish import finish
 from ..safety.html_policy import clean_page
@@ -49,6 +50,8 @@ class CampaignsPlugin(BasePlugin[CampaignsConfig]):
 
     def on_startup(self, *, command, dirty):
         self.command, self.dirty = command, dirty
+        if command == PREVIEW_SERVER and dirty:
+            serve_log.quieten()
 
     def on_config(self, config):
         root = Path(config.config_file_path).resolve().parent
@@ -82,12 +85,17 @@ class CampaignsPlugin(BasePlugin[CampaignsConfig]):
             mode = mode_for(self.command, os.environ)
         except ValueError as exc:
             raise PluginError(str(exc)) from None
-        state.result = result = build(settings, mode=mode, parsed=self.parsed if self.command == "serve" else None)
+        # The whole check first; its errors stop every build but a preview server's.
+        serving = self.command == PREVIEW_SERVER
+        state.result = result = build(settings, mode=mode, parsed=self.parsed if serving else None,
+                                      stop_on_errors=not serving)
         docs = [f.src_uri for f in files if f.abs_src_path and not f.generated_by
                 and Path(f.abs_src_path).is_relative_to(Path(config.docs_dir))]
         result.problems = sorted(set(result.problems) | set(check_docs(settings, Path(config.docs_dir), docs)))
         _report(verdict(result.problems, self.command, "campaigns/ has problems",
                         serving="the pages concerned are left out"))
+        if result.site is not None:  # a preview server's pages list the errors (main.html)
+            result.page_globals["problems"] = problems_banner(result.site, result.problems)
         state.trusted = site_files.add_outputs(settings, config, files, result.outputs, self.dirty)
         navigation.keep_out_of_nav(settings, files)
         site_files.check_paths(config, files, result.outputs)
