@@ -101,10 +101,11 @@ def check_content(settings: Settings, timings: Optional[dict] = None, parsed: Op
 
 
 def build(settings: Settings, now: Optional[datetime] = None, mode: str = PRODUCTION,
-          parsed: Optional[dict] = None, stop_on_errors: bool = False) -> Result:
+          parsed: Optional[dict] = None, stop_on_errors: bool = False, strict: bool = False) -> Result:
     """Everything the site needs from campaigns/, after the whole check. With
     `stop_on_errors` (every build but a preview server's) errors end it there, before
-    anything is rendered: `Result.errors` are then exactly the check's. Otherwise valid
+    anything is rendered, and with `strict` warnings too: `Result.problems` are then
+    exactly the check's. Otherwise valid
     items are rendered even when others have errors, so that a preview server keeps
     working; a build decides from `Result.errors` whether to stop. parsed: as for
     check_content."""
@@ -112,7 +113,7 @@ def build(settings: Settings, now: Optional[datetime] = None, mode: str = PRODUC
     timings: dict = {}
     checked = check_content(settings, timings, parsed)
     problems = list(checked.problems)
-    if stop_on_errors and errors(problems):
+    if stop_on_errors and (errors(problems) or (strict and problems)):
         return Result(problems, [], {}, None, None, None, timings=timings)
     with _timed(timings, "derive"):
         site = derive(settings, checked.items, checked.observances, now, mode)

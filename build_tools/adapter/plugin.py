@@ -86,14 +86,14 @@ class CampaignsPlugin(BasePlugin[CampaignsConfig]):
         except ValueError as exc:
             raise PluginError(str(exc)) from None
         # The whole check first; its errors stop every build but a preview server's.
-        serving = self.command == PREVIEW_SERVER
+        serving, strict = self.command == PREVIEW_SERVER, bool(config.strict)
         state.result = result = build(settings, mode=mode, parsed=self.parsed if serving else None,
-                                      stop_on_errors=not serving)
+                                      stop_on_errors=not serving, strict=strict)
         docs = [f.src_uri for f in files if f.abs_src_path and not f.generated_by
                 and Path(f.abs_src_path).is_relative_to(Path(config.docs_dir))]
         result.problems = sorted(set(result.problems) | set(check_docs(settings, Path(config.docs_dir), docs)))
         _report(verdict(result.problems, self.command, "campaigns/ has problems",
-                        serving="the pages concerned are left out"))
+                        serving="the pages concerned are left out", strict=strict))
         if result.site is not None:  # a preview server's pages list the errors (main.html)
             result.page_globals["problems"] = problems_banner(result.site, result.problems)
         state.trusted = site_files.add_outputs(settings, config, files, result.outputs, self.dirty)

@@ -116,7 +116,7 @@ def _check(settings, fmt: str, lang: str, strict: bool = False) -> int:
 
 
 def _export(settings, folder: Path, mode: str) -> int:
-    result = build(settings, mode=mode)
+    result = build(settings, mode=mode, stop_on_errors=True)
     if result.errors:
         print(format_problems(result.problems), file=sys.stderr)
         return 1

@@ -20,13 +20,14 @@ class Verdict:
     text: str
 
 
-def verdict(problems, command: str, subject: str, serving: str = "") -> Verdict:
+def verdict(problems, command: str, subject: str, serving: str = "", strict: bool = False) -> Verdict:
     """What a build run by `command` does with problems found by one of its steps:
-    `subject` names what has them, `serving` what a preview server does about them."""
+    `subject` names what has them, `serving` what a preview server does about them.
+    `strict` (`mkdocs build --strict`, `campaign check --strict`): warnings stop it too."""
     report = format_problems(problems)
     count = len(errors(problems))
-    if count and command != PREVIEW_SERVER:
-        return Verdict(True, ERROR, f"{subject} ({count}):\n{report}")
+    if command != PREVIEW_SERVER and (count or (strict and problems)):
+        return Verdict(True, ERROR, f"{subject} ({count or len(problems)}):\n{report}")
     if count:
         return Verdict(False, ERROR, f"{subject} ({count}){'; ' + serving if serving else ''}:\n{report}")
     return Verdict(False, WARNING if report else "", report)
