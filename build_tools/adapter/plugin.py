@@ -13,6 +13,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 
+from . import dirty_cache
 from . import files as site_files
 from . import html_repairs, navigation, script_repairs, serve_log, theme_context, timings
 from .options import CampaignsConfig
@@ -70,8 +71,10 @@ class CampaignsPlugin(BasePlugin[CampaignsConfig]):
             raise PluginError(f"plugins.campaigns.language_options: {exc}") from exc
         previous = self.state
         # A --dirty rebuild renders only some pages: the search index keeps the others.
-        carried = previous.carried() if self.dirty and previous and previous.settings.root == root else {}
-        self.state = BuildState(settings, indexed=carried, source_search=_material_search(config))
+        same = self.dirty and previous and previous.settings.root == root
+        carried = previous.carried() if same else {}
+        self.state = BuildState(settings, indexed=carried, source_search=_material_search(config),
+                                previous_banner=previous.banner if same else None)
         search = config.plugins.get("material/search")
         salt = dictionaries(search.config.get(k) for k in ("jieba_dict", "jieba_dict_user")) if search else []
         if self.segments is None or self.segments.salt != salt or self.segments.settings.root != root:
@@ -95,9 +98,12 @@ class CampaignsPlugin(BasePlugin[CampaignsConfig]):
         _report(verdict(result.problems, self.command, "campaigns/ has problems",
                         serving="the pages concerned are left out", strict=strict))
         if result.site is not None:  # a preview server's pages list the errors (main.html)
-            result.page_globals["problems"] = problems_banner(result.site, result.problems)
+            result.page_globals["problems"] = banner = problems_banner(result.site, result.problems)
+            state.banner = str(banner)
         state.trusted = site_files.add_outputs(settings, config, files, result.outputs, self.dirty)
         navigation.keep_out_of_nav(settings, files)
+        if self.dirty and state.previous_banner not in (None, state.banner):
+            dirty_cache.forget_all_pages(files)  # pages the edit did not change show the old list
         site_files.check_paths(config, files, result.outputs)
         state.marks.mark("files_done")
         return files
