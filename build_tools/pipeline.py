@@ -67,6 +67,7 @@ class Checked:
     tree: ContentTree
     items: list
     observances: list
+    preview: Site  # every item, as a preview shows them (what card glyphs are checked on)
 
 
 def check(settings: Settings) -> list[Problem]:
@@ -85,10 +86,12 @@ def check_tree(settings: Settings):
     return sort_unique(problems), checked.tree
 
 
-def check_content(settings: Settings, timings: Optional[dict] = None, parsed: Optional[dict] = None) -> Checked:
+def check_content(settings: Settings, timings: Optional[dict] = None, now: Optional[datetime] = None,
+                  parsed: Optional[dict] = None) -> Checked:
     """The one validation: `campaign check` runs it, and every build runs it first.
     parsed: the parsed files of the builds before, kept by a preview server (content/load.py)."""
     timings = {} if timings is None else timings
+    now = now or reference_time()
     with _timed(timings, "load"):
         tree = load_tree(settings, parsed)
     with _timed(timings, "validate"):
@@ -96,8 +99,11 @@ def check_content(settings: Settings, timings: Optional[dict] = None, parsed: Op
         observances, found = load_observances(settings, _campaign_slugs(tree))
         problems.extend(found)
         problems.extend(check_images(settings, items, loose_documents(settings, tree, items)))
-        problems.extend(check_glyphs(derive(settings, items, observances, reference_time(), PREVIEW)))
-    return Checked(sort_unique(problems), tree, items, observances)
+    with _timed(timings, "derive"):
+        preview = derive(settings, items, observances, now, PREVIEW)
+    with _timed(timings, "validate"):
+        problems.extend(check_glyphs(preview))
+    return Checked(sort_unique(problems), tree, items, observances, preview)
 
 
 def build(settings: Settings, now: Optional[datetime] = None, mode: str = PRODUCTION,
@@ -111,12 +117,13 @@ def build(settings: Settings, now: Optional[datetime] = None, mode: str = PRODUC
     check_content."""
     now = now or reference_time()
     timings: dict = {}
-    checked = check_content(settings, timings, parsed)
+    checked = check_content(settings, timings, now, parsed)
     problems = list(checked.problems)
     if stop_on_errors and (errors(problems) or (strict and problems)):
         return Result(problems, [], {}, None, None, None, timings=timings)
     with _timed(timings, "derive"):
-        site = derive(settings, checked.items, checked.observances, now, mode)
+        site = checked.preview if mode == PREVIEW else \
+            derive(settings, checked.items, checked.observances, now, mode, checked.preview.stamps)
     with _timed(timings, "images"):
         media = prepare_media(site)
         problems.extend(media.problems)
