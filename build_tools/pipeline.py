@@ -21,7 +21,7 @@ from .content.theme_days import load_observances
 from .content.validate import loose_documents, validate_tree
 from .core.clock import reference_time
 from .core.output import Output
-from .core.problems import Problem, errors, sort_unique
+from .core.problems import Problem, errors, failing, sort_unique
 from .core.settings import Settings
 from .media.checks import check_glyphs, check_images
 from .media.stage import Media, prepare as prepare_media
@@ -119,7 +119,7 @@ def build(settings: Settings, now: Optional[datetime] = None, mode: str = PRODUC
     timings: dict = {}
     checked = check_content(settings, timings, now, parsed)
     problems = list(checked.problems)
-    if stop_on_errors and (errors(problems) or (strict and problems)):
+    if stop_on_errors and failing(problems, strict):
         return Result(problems, [], {}, None, None, None, timings=timings)
     with _timed(timings, "derive"):
         site = checked.preview if mode == PREVIEW else \

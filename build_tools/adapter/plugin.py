@@ -23,7 +23,7 @@ from .state import BuildState
 from ..content.docs_checks import check_docs
 from ..content.publication import mode_for
 from ..core.config import make_settings
-from ..core.problems import ERROR
+from ..core.problems import ERROR, NOTICE, WARNING
 from ..core.verdict import PREVIEW_SERVER, verdict
 from ..i18n.languages import language, languages, split
 from ..model.search import own_index
@@ -230,4 +230,8 @@ def _report(outcome) -> None:
     if outcome.stop:
         raise PluginError(outcome.text)
     if outcome.level:
-        log.log(logging.ERROR if outcome.level == ERROR else logging.WARNING, "%s", outcome.text)
+        log.log(_LEVELS[outcome.level], "%s", outcome.text)
+
+
+# A notice is logged as information: MkDocs' --strict counts warnings.
+_LEVELS = {ERROR: logging.ERROR, WARNING: logging.WARNING, NOTICE: logging.INFO}
