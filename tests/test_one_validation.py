@@ -89,5 +89,5 @@ def test_images_are_checked_even_when_the_front_matter_has_errors(tmp_path):
                                         "a/events/broken.jpg": truncated_jpeg(),
                                         "a/events/photo.jpg": photo(gps=True)})
     found = {(p.line, p.field, p.code) for p in check(load_settings(project / "mkdocs.yml"))}
-    assert found == {(4, "start", "invalid_datetime"), (5, "cover", "image_corrupt"),
+    assert found == {(4, "start", "invalid_datetime_fix"), (5, "cover", "image_corrupt"),
                      (8, "body", "image_gps"), (8, "body", "image_alt_missing")}
