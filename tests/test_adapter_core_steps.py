@@ -2,7 +2,7 @@
 which search index holds a page, and the last step of a build."""
 import json
 
-from build_tools.core.problems import ERROR, WARNING, problem
+from build_tools.core.problems import ERROR, NOTICE, WARNING, problem
 from build_tools.core.verdict import verdict
 from build_tools.render.blocks import fill, has_markers
 from build_tools.safety.finish import finish
@@ -37,6 +37,14 @@ def test_errors_stop_a_build_and_a_preview_server_reports_them_and_keeps_serving
     warned = verdict([NOTE], "build", "campaigns/ has problems")
     assert not warned.stop and warned.level == WARNING and "campaigns/x/index.zh.md:4" in warned.text
     assert verdict([], "gh-deploy", "x") == verdict([], "serve", "x") and not verdict([], "build", "x").level
+
+
+def test_strict_builds_stop_on_warnings_and_nothing_stops_on_a_notice():
+    told = problem("campaigns/x/index.zh.md", 2, "title", "glyph_missing", NOTICE, chars="🌳")
+    strict = verdict([NOTE, told], "build", "campaigns/ has problems", strict=True)
+    assert strict.stop and "(1)" in strict.text and "提示: " in strict.text
+    noticed = verdict([told], "build", "campaigns/ has problems", strict=True)
+    assert not noticed.stop and noticed.level == NOTICE and "campaigns/x/index.zh.md:2: title: 提示: " in noticed.text
 
 
 def test_the_last_step_writes_the_indexes_and_scans_them_too(tmp_path):

@@ -118,3 +118,48 @@ def test_serve_rebuilds_on_content_changes_and_reports_mistakes_without_stopping
     event.write_text(EVENT.format(title="春季植树活动（已改正）", status="cancelled"), encoding="utf-8")
     until(lambda: "春季植树活动（已改正）" in _get(page)[1], "the corrected page")
     assert proc.poll() is None
+
+
+def test_serve_with_a_copied_file_answers_lists_the_errors_on_every_page_and_clears_when_fixed(tmp_path):
+    """`scripts/build serve` as an editor meets it after copying an event into another
+    campaign: pages answer, each lists the errors, a page whose file has errors says so,
+    and fixing the files clears it all. No --dirty warning in the terminal."""
+    project = copy_project(tmp_path / "p", with_content=False)
+    for name in ("a", "b"):
+        (project / "campaigns" / name / "events").mkdir(parents=True)
+        (project / "campaigns" / name / "index.zh.md").write_text(CAMPAIGN, encoding="utf-8")
+        (project / "campaigns" / name / "events" / "talk.zh.md").write_text(
+            EVENT.format(title="讲座", status="scheduled"), encoding="utf-8")
+    visit = project / "campaigns" / "a" / "events" / "visit.zh.md"
+    visit.write_text(EVENT.format(title="参观", status="canceled"), encoding="utf-8")
+    port, log = _free_port(), tmp_path / "serve.log"
+    with open(log, "w", encoding="utf-8") as handle:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "--dirty", "-a", f"127.0.0.1:{port}", "-f", str(project / "mkdocs.yml")],
+            cwd=project, stdout=handle, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    base = f"http://127.0.0.1:{port}"
+    until = lambda condition, what: _until(condition, what, proc, log)  # noqa: E731
+    duplicate = "campaigns/b/events/talk.zh.md:1: 网址 /events/talk/ 重复"
+    wrong = "campaigns/a/events/visit.zh.md:5: status: “canceled”不是可选值"
+    try:
+        html = until(lambda: (r := _get(f"{base}/events/talk/"))[0] == 200 and r[1], "the first build to be served")
+        assert "讲座" in html and duplicate in html and wrong in html and "cs-problems-banner" in html
+        assert duplicate in _get(f"{base}/calendar/")[1]
+        page = _get(f"{base}/events/visit/")[1]  # not an old version, not a 404: the errors
+        assert "本页有错误" in page and wrong in page
+        assert "dirty" not in log.read_text(encoding="utf-8")
+
+        (project / "campaigns" / "b" / "events" / "talk.zh.md").rename(project / "campaigns" / "b" / "events" / "talk-b.zh.md")
+        visit.write_text(EVENT.format(title="参观", status="cancelled"), encoding="utf-8")
+        until(lambda: "参观" in (r := _get(f"{base}/events/visit/")[1]) and "cs-problems-banner" not in r,
+              "the fixed page without the list of errors")
+        assert "cs-problems-banner" not in _get(f"{base}/events/talk/")[1]
+        assert proc.poll() is None
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(timeout=20)

@@ -97,10 +97,11 @@ def test_a_character_no_font_has_is_named_by_the_check_and_the_page_shares_the_s
         encoding="utf-8")
     settings = load_settings(project / "mkdocs.yml")
     [found] = [p for p in check(settings) if p.code == "glyph_missing"]
-    assert (found.path, found.line, found.field, found.severity) == ("campaigns/glyphs/index.zh.md", 2, "title", "warning")
+    assert (found.path, found.line, found.field, found.severity) == ("campaigns/glyphs/index.zh.md", 2, "title", "notice")
     assert "🌳 (U+1F333)" in found.text("zh")
-    result = build(settings)
-    assert result.problems == []  # the build goes on: a strict build fails on any warning
+    assert found.human().endswith(": title: 提示: " + found.text())
+    result = build(settings, stop_on_errors=True, strict=True)
+    assert result.problems == [found]  # the build runs the check: the same notice; even a strict build goes on
     page = next(o for o in result.outputs if o.path == "campaigns/glyphs.md").content.decode("utf-8")
     assert "card: assets/cards/site.jpg" in page
     assert not any(o.path == "assets/cards/campaigns/glyphs.jpg" for o in result.outputs)

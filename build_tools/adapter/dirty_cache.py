@@ -27,6 +27,12 @@ def forget_pages_with_blocks(files) -> None:
             Path(file.abs_dest_path).unlink(missing_ok=True)
 
 
+def forget_all_pages(files) -> None:
+    """Every page shows the list of errors: when it changes, a --dirty build writes them all."""
+    for file in files.documentation_pages():
+        Path(file.abs_dest_path).unlink(missing_ok=True)
+
+
 def write_if_changed(path: Path, data: bytes) -> bool:
     """Write data unless the file already holds exactly these bytes; True if written."""
     try:

@@ -13,8 +13,9 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 
+from . import dirty_cache
 from . import files as site_files
-from . import html_repairs, navigation, script_repairs, theme_context, timings
+from . import html_repairs, navigation, script_repairs, serve_log, theme_context, timings
 from .options import CampaignsConfig
 from .search_index import IndexedPage, index_files
 from .segments import Segments, dictionaries
@@ -22,12 +23,13 @@ from .state import BuildState
 from ..content.docs_checks import check_docs
 from ..content.publication import mode_for
 from ..core.config import make_settings
-from ..core.problems import ERROR
-from ..core.verdict import verdict
+from ..core.problems import ERROR, NOTICE, WARNING
+from ..core.verdict import PREVIEW_SERVER, verdict
 from ..i18n.languages import language, languages, split
 from ..model.search import own_index
 from ..pipeline import build
 from ..render.blocks import fill
+from ..render.problems import problems_banner
 from ..safety.body_check import removals
 from ..safety.finish import finish
 from ..safety.html_policy import clean_page
@@ -49,6 +51,8 @@ class CampaignsPlugin(BasePlugin[CampaignsConfig]):
 
     def on_startup(self, *, command, dirty):
         self.command, self.dirty = command, dirty
+        if command == PREVIEW_SERVER and dirty:
+            serve_log.quieten()
 
     def on_config(self, config):
         root = Path(config.config_file_path).resolve().parent
@@ -67,8 +71,10 @@ class CampaignsPlugin(BasePlugin[CampaignsConfig]):
             raise PluginError(f"plugins.campaigns.language_options: {exc}") from exc
         previous = self.state
         # A --dirty rebuild renders only some pages: the search index keeps the others.
-        carried = previous.carried() if self.dirty and previous and previous.settings.root == root else {}
-        self.state = BuildState(settings, indexed=carried, source_search=_material_search(config))
+        same = self.dirty and previous and previous.settings.root == root
+        carried = previous.carried() if same else {}
+        self.state = BuildState(settings, indexed=carried, source_search=_material_search(config),
+                                previous_banner=previous.banner if same else None)
         search = config.plugins.get("material/search")
         salt = dictionaries(search.config.get(k) for k in ("jieba_dict", "jieba_dict_user")) if search else []
         if self.segments is None or self.segments.salt != salt or self.segments.settings.root != root:
@@ -82,14 +88,22 @@ class CampaignsPlugin(BasePlugin[CampaignsConfig]):
             mode = mode_for(self.command, os.environ)
         except ValueError as exc:
             raise PluginError(str(exc)) from None
-        state.result = result = build(settings, mode=mode, parsed=self.parsed if self.command == "serve" else None)
+        # The whole check first; its errors stop every build but a preview server's.
+        serving, strict = self.command == PREVIEW_SERVER, bool(config.strict)
+        state.result = result = build(settings, mode=mode, parsed=self.parsed if serving else None,
+                                      stop_on_errors=not serving, strict=strict)
         docs = [f.src_uri for f in files if f.abs_src_path and not f.generated_by
                 and Path(f.abs_src_path).is_relative_to(Path(config.docs_dir))]
         result.problems = sorted(set(result.problems) | set(check_docs(settings, Path(config.docs_dir), docs)))
         _report(verdict(result.problems, self.command, "campaigns/ has problems",
-                        serving="the pages concerned are left out"))
+                        serving="the pages concerned are left out", strict=strict))
+        if result.site is not None:  # a preview server's pages list the errors (main.html)
+            result.page_globals["problems"] = banner = problems_banner(result.site, result.problems)
+            state.banner = str(banner)
         state.trusted = site_files.add_outputs(settings, config, files, result.outputs, self.dirty)
         navigation.keep_out_of_nav(settings, files)
+        if self.dirty and state.previous_banner not in (None, state.banner):
+            dirty_cache.forget_all_pages(files)  # pages the edit did not change show the old list
         site_files.check_paths(config, files, result.outputs)
         state.marks.mark("files_done")
         return files
@@ -224,4 +238,8 @@ def _report(outcome) -> None:
     if outcome.stop:
         raise PluginError(outcome.text)
     if outcome.level:
-        log.log(logging.ERROR if outcome.level == ERROR else logging.WARNING, "%s", outcome.text)
+        log.log(_LEVELS[outcome.level], "%s", outcome.text)
+
+
+# A notice is logged as information: MkDocs' --strict counts warnings.
+_LEVELS = {ERROR: logging.ERROR, WARNING: logging.WARNING, NOTICE: logging.INFO}

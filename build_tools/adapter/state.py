@@ -1,7 +1,7 @@
 """What one build knows. The plugin makes a new BuildState in on_config, so nothing
 outlives its build (a `mkdocs serve` keeps one plugin for all its rebuilds), except what a
 --dirty rebuild must carry, given explicitly: the search entries of the pages it does not
-render again."""
+render again, and the list of errors its pages showed."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -24,6 +24,8 @@ class BuildState:
     source_search: Optional[dict] = None  # Material's search settings, for the source language's index
     page_errors: list = field(default_factory=list)  # hand-written pages' errors (raw-HTML policy)
     marks: timings.Marks = field(default_factory=timings.Marks)
+    banner: str = ""  # the list of errors every page of a preview server shows
+    previous_banner: Optional[str] = None  # a --dirty rebuild's: the previous build's list
 
     def carried(self) -> dict:
         """What a --dirty rebuild starts with: a copy of the search entries."""

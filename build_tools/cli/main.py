@@ -13,7 +13,7 @@ from .wording import CHOICES, DEFAULT, say, words
 from ..core.config import find_config, load_settings
 from ..pipeline import build, check_tree
 from ..core.printable import printable
-from ..core.problems import errors, format_problems
+from ..core.problems import errors, failing, format_problems
 from ..i18n.languages import languages
 from ..content.publication import PREVIEW, PRODUCTION
 from ..safety.paths import check_outputs
@@ -99,9 +99,9 @@ def _check(settings, fmt: str, lang: str, strict: bool = False) -> int:
     report = format_problems(problems, fmt, lang)
     if report:
         print(report)
-    if errors(problems) or (strict and problems):
+    if failing(problems, strict):
         if fmt == "human":
-            count = len(problems if strict else errors(problems))
+            count = len(failing(problems, strict))
             print(say(lang, "errors_found", count=count), file=sys.stderr)
         return 1
     if fmt == "human":
@@ -116,7 +116,7 @@ def _check(settings, fmt: str, lang: str, strict: bool = False) -> int:
 
 
 def _export(settings, folder: Path, mode: str) -> int:
-    result = build(settings, mode=mode)
+    result = build(settings, mode=mode, stop_on_errors=True)
     if result.errors:
         print(format_problems(result.problems), file=sys.stderr)
         return 1

@@ -5,9 +5,12 @@ import posixpath
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Optional
 from urllib.parse import unquote, urlsplit
 
 from markdown_it import MarkdownIt
+
+from ..core.urls import KIND_FOLDER
 
 
 @dataclass(frozen=True)
@@ -57,6 +60,36 @@ def is_local(target: str) -> bool:
     """A relative path inside the site, as opposed to a URL, an anchor or a mail link."""
     parts = urlsplit(target)
     return bool(target) and not parts.scheme and not parts.netloc and not target.startswith(("#", "/"))
+
+
+def site_path(target: str, site_url: str) -> Optional[str]:
+    """The path inside the site of a URL of the site itself, as copied from the browser's
+    address bar (`/events/x/`, or with the host of site_url), else None."""
+    parts = urlsplit(target)
+    if not parts.scheme and not parts.netloc and target.startswith("/"):
+        path = parts.path
+    else:
+        site = urlsplit(site_url)
+        if not (site.netloc and parts.scheme in ("http", "https") and parts.netloc.lower() == site.netloc.lower()):
+            return None
+        base = site.path.rstrip("/") + "/"
+        if not (parts.path + "/").startswith(base):
+            return None
+        path = "/" + parts.path[len(base):]
+    return unquote(path).lstrip("/")
+
+
+def page_of(path: str, languages) -> Optional[tuple[str, str]]:
+    """(URL folder, slug) of an item page's path in the site (`events/x/`, `en/events/x/`,
+    `events/x/index.html`), else None. Every language's page of an item is the same page."""
+    match = _ITEM_PAGE.match(path)
+    if not match or (match["lang"] and match["lang"] not in languages):
+        return None
+    return match["folder"], match["slug"]
+
+
+_ITEM_PAGE = re.compile(r"^(?:(?P<lang>[^/]+)/)?(?P<folder>" + "|".join(KIND_FOLDER.values())
+                        + r")/(?P<slug>[^/]+)/?(?:index\.html)?$")
 
 
 def split_target(target: str) -> tuple[str, str]:

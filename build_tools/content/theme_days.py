@@ -15,7 +15,7 @@ from pydantic_core import PydanticCustomError
 
 from .load import OBSERVANCES_FILE, SLUG_RE, Document
 from .models import Day, Strict, Text, shown_value
-from ..core.problems import WARNING, Problem, problem
+from ..core.problems import NOTICE, WARNING, Problem, problem
 from ..core.settings import Settings
 from .validate import validate_data
 from .strict_yaml import parse_list
@@ -89,9 +89,9 @@ class Observance(Strict):
 def load_observances(settings: Settings, campaign_slugs, year: Optional[int] = None) -> tuple[list[Observance], list[Problem]]:
     """Every valid theme day, and every problem of the file (path:line: field).
 
-    With `year` (what `campaign check` passes: the reference time's year in the site's zone),
-    a theme day that moves and has no date for that year or the next is a warning: it would
-    silently leave the calendar."""
+    With `year` (the reference time's year in the site's zone), a theme day that moves and has
+    no date for that year or the next is a notice: it would silently leave the calendar, but
+    the site is not broken, so not even a strict build stops on it."""
     path = settings.content_dir / OBSERVANCES_FILE
     if not path.is_file():
         return [], []
@@ -135,7 +135,7 @@ def _missing_years(settings, shown: str, obs: Observance, line: int, year: int) 
     missing = [y for y in (year, year + 1) if not any(d.year == y for d in obs.dates)]
     if not missing:
         return []
-    return [problem(shown, line, "dates", "observance_year_missing", WARNING, name=obs.title(settings.source_language),
+    return [problem(shown, line, "dates", "observance_year_missing", NOTICE, name=obs.title(settings.source_language),
                     years=" / ".join(str(y) for y in missing),
                     year=missing[0])]
 

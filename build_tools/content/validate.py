@@ -21,7 +21,7 @@ from .models import MODELS, Common
 from .date_forms import with_offset
 from .near_miss import nearest
 from ..core.problems import WARNING, Problem, problem
-from .body_links import find_references, resolve, split_target
+from .body_links import find_references, page_of, resolve, site_path, split_target
 from ..safety.paths import scriptable
 from ..safety.text import codepoint
 from ..core.settings import Settings
@@ -65,6 +65,7 @@ def validate_tree(settings: Settings, tree: ContentTree) -> tuple[list[Item], li
         if model is not None and not doc.refused:
             items[doc.key] = Item(doc.kind, doc.slug, doc.campaign, Version(doc, model))
     by_key = {d.key: d for d in sources}
+    by_path = {d.path: d for d in sources}
     for doc in translations:
         source_doc = by_key.get(doc.key)
         if source_doc is None:
@@ -77,13 +78,18 @@ def validate_tree(settings: Settings, tree: ContentTree) -> tuple[list[Item], li
         problems.extend(found)
         if model is not None and doc.key in items and not doc.refused:
             items[doc.key].translations[doc.lang] = Version(doc, model)
-    problems.extend(_duplicate_urls(sources))
+    duplicates = _duplicate_urls(sources)
+    problems.extend(duplicates)
+    # The second file at a URL has no page (the first keeps it): a preview goes on serving.
+    for found in duplicates:
+        items.pop(by_path[found.path].key, None)
     links: dict[str, dict] = {}
+    site = SitePages(settings, sources)
     # Computed once: per document, this set made validation quadratic in the number of files.
     content_paths = {d.path for d in tree.documents}
     prefix = settings.rel(settings.content_dir) + "/"
     for doc in tree.documents:
-        links[doc.path], found = _check_references(tree, doc, content_paths, prefix)
+        links[doc.path], found = _check_references(tree, doc, content_paths, prefix, site)
         problems.extend(found)
         if doc.refused:  # over a limit: never rendered, not even by the check
             continue
@@ -95,6 +101,17 @@ def validate_tree(settings: Settings, tree: ContentTree) -> tuple[list[Item], li
             # their files; its own links come first.
             version.links = {**item.source.links, **links[version.doc.path]}
     return sorted(items.values(), key=lambda i: (i.kind, i.slug)), problems
+
+
+def loose_documents(settings: Settings, tree: ContentTree, items: list[Item]) -> list[tuple]:
+    """Readable documents that have no valid model (front matter with errors, a second file
+    at one URL), each with its resolved links: what is still checked about them."""
+    modelled = {v.doc.path for i in items for v in (i.source, *i.translations.values())}
+    content_paths = {d.path for d in tree.documents}
+    prefix = settings.rel(settings.content_dir) + "/"
+    site = SitePages(settings, [d for d in tree.documents if d.lang == settings.source_language])
+    return [(d, _check_references(tree, d, content_paths, prefix, site)[0])
+            for d in tree.documents if d.readable and d.path not in modelled]
 
 
 def validate_data(settings: Settings, doc: Document, data: dict, model_cls, line_doc=None):
@@ -297,7 +314,7 @@ def _duplicate_urls(sources: list[Document]) -> list[Problem]:
     return out
 
 
-def _check_references(tree: ContentTree, doc: Document, content_paths: set, prefix: str):
+def _check_references(tree: ContentTree, doc: Document, content_paths: set, prefix: str, site: "SitePages"):
     """Resolve every local link and image of a document: {target: (kind, path)}."""
     base = posixpath.dirname(posixpath.relpath(doc.path, prefix.rstrip("/")))
     links: dict = {}
@@ -310,6 +327,9 @@ def _check_references(tree: ContentTree, doc: Document, content_paths: set, pref
                 out.append(_missing(doc.path, doc.line(name), name, code, target, tree, content_paths, prefix, base))
     for ref in find_references("" if doc.refused else doc.body):
         if not ref.local:
+            found = site.link(ref.target, links) if ref.kind == "link" else None
+            if found:
+                out.append(problem(doc.path, doc.body_line + ref.line - 1, "body", found[0], **found[1]))
             continue
         code = _resolve_one(tree, content_paths, prefix, base, ref.target, ref.kind, links)
         if code:
@@ -327,6 +347,33 @@ def _missing(path, line, fld, code, target, tree, content_paths, prefix, base) -
         if guess:
             return problem(path, line, fld, code + "_suggest", target=target, suggestion=guess)
     return problem(path, line, fld, code, target=target)
+
+
+class SitePages:
+    """The item pages of the site by URL: links written as site URLs (`/events/x/`, copied
+    from the browser) are links to the page's source file, so that each language's page
+    links to the same language's version."""
+
+    def __init__(self, settings: Settings, sources: list[Document]):
+        self.site_url, self.languages = settings.site_url, settings.languages
+        self.pages: dict = {}
+        for doc in sorted(sources, key=lambda d: d.path):  # the first at a URL has it
+            self.pages.setdefault((KIND_URL_FOLDER[doc.kind], doc.slug), doc.path)
+
+    def link(self, target: str, links: dict):
+        """None for a link that is not to an item page of this site (or is, and was
+        resolved into `links`); else (code, params) of the problem. `candidates`, the URLs
+        of the pages of the same kind, are there for suggesting the page meant."""
+        path = site_path(target, self.site_url)
+        page = page_of(path, self.languages) if path is not None else None
+        if page is None:
+            return None
+        found = self.pages.get(page)
+        if found is not None:
+            links[target] = ("page", found)
+            return None
+        candidates = tuple(sorted(f"/{folder}/{slug}/" for folder, slug in self.pages if folder == page[0]))
+        return "site_page_missing", {"target": target, "candidates": candidates}
 
 
 def _resolve_one(tree, content_paths, prefix, base, target, kind, links) -> Optional[str]:

@@ -9,6 +9,9 @@ from .printable import printable
 
 ERROR = "error"
 WARNING = "warning"
+# Said by the check and the build alike, and failing neither, even under --strict: something
+# the build handles on its own (a share card drawn from the original language's text).
+NOTICE = "notice"
 
 
 @dataclass(frozen=True, order=True)
@@ -26,12 +29,12 @@ class Problem:
     def human(self, lang: str = "zh") -> str:
         """One line, whatever the path or the values quoted in the message hold."""
         where = f"{self.path}:{self.line}:"
-        label = "" if self.severity == ERROR else message("warning_label", lang, {})
+        label = "" if self.severity == ERROR else message(f"{self.severity}_label", lang, {})
         fld = f" {self.field}:" if self.field else ""
         return printable(f"{where}{fld} {label}{self.text(lang)}")
 
     def github(self, lang: str = "zh") -> str:
-        kind = "error" if self.severity == ERROR else "warning"
+        kind = self.severity  # GitHub's annotation commands: ::error, ::warning, ::notice
         title = self.field or self.path
         text = _gh_escape(self.text(lang))
         return (
@@ -56,6 +59,11 @@ def problem(path: str, line: int, fld: str, code: str, severity: str = ERROR, /,
 
 def errors(problems) -> list[Problem]:
     return [p for p in problems if p.severity == ERROR]
+
+
+def failing(problems, strict: bool = False) -> list[Problem]:
+    """The problems that fail a check or a build: errors, and with --strict warnings too."""
+    return [p for p in problems if p.severity == ERROR or (strict and p.severity == WARNING)]
 
 
 def sort_unique(problems) -> list[Problem]:

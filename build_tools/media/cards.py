@@ -12,7 +12,7 @@ from . import layouts, pool
 from ..core import urls
 from .cache import Cache, key_of
 from ..i18n.languages import Language
-from ..core.problems import WARNING, Problem, problem
+from ..core.problems import NOTICE, Problem, problem
 from ..core.output import Output
 from ..model.site import Entry, Site
 
@@ -87,7 +87,7 @@ def glyph_problems(entry: Entry, lang: Language, gaps: dict) -> list[Problem]:
         fld = SOURCES.get(name, "") if name != "when" or entry.kind == "event" else ""
         fld = fld if fld in doc.data else ""
         shown = " ".join(f"{c} (U+{ord(c):04X})" for c in chars)
-        out.append(problem(doc.path, doc.line(fld) if fld else 1, fld, "glyph_missing", WARNING, chars=shown))
+        out.append(problem(doc.path, doc.line(fld) if fld else 1, fld, "glyph_missing", NOTICE, chars=shown))
     return out
 
 

@@ -13,7 +13,7 @@ from . import posters
 from .cache import key_of
 from .decode import ImageError, Spec, inspect
 from .stage import cache_for, image_problems
-from .pictures import uses_of
+from .pictures import document_uses, uses_of
 from ..core.problems import WARNING, Problem, problem
 from ..core.settings import Settings
 from ..model.site import Site
@@ -21,13 +21,18 @@ from ..model.site import Site
 ALT_HINTS = {"cover": "cover_alt: …", "body": "![图片内容](…)"}
 
 
-def check_images(settings: Settings, items: list) -> list[Problem]:
+def check_images(settings: Settings, items: list, loose=()) -> list[Problem]:
+    """`loose`: (document, resolved links) of documents without a valid model (front matter
+    with errors); their images are checked too, so that one run reports everything."""
     cache, spec = cache_for(settings), Spec()
     by_path = defaultdict(list)
     for item in items:
         for version in (item.source, *item.translations.values()):
             for use in uses_of(item, version):
                 by_path[use.content_path].append(use)
+    for doc, links in loose:
+        for use in document_uses(doc, links):
+            by_path[use.content_path].append(use)
     problems: list[Problem] = []
     for path, uses in sorted(by_path.items()):
         uses.sort(key=lambda u: (u.doc_path, u.line))

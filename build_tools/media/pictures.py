@@ -80,8 +80,26 @@ def uses_of(item, version) -> list[Use]:
         line_doc = doc if name in doc.data else item.source.doc
         if found and found[0] == "file":
             out.append(Use(found[1], line_doc.path, line_doc.line(name), name, alt, True))
+    return out + _body_uses(doc, version.links)
+
+
+def document_uses(doc, links: dict) -> list[Use]:
+    """uses_of for a document whose front matter did not validate (no model): its fields
+    as written, so that its images are checked in the same run as its other mistakes."""
+    out = []
+    for name, alt_field in (("cover", "cover_alt"), ("portrait", "portrait_alt")):
+        target = doc.data.get(name)
+        found = links.get(target.strip()) if isinstance(target, str) else None
+        if found and found[0] == "file":
+            alt = doc.data.get(alt_field) or (doc.data.get("subject") if name == "portrait" else None)
+            out.append(Use(found[1], doc.path, doc.line(name), name, alt if isinstance(alt, str) else None, True))
+    return out + _body_uses(doc, links)
+
+
+def _body_uses(doc, links: dict) -> list[Use]:
+    out = []
     for ref in find_references(doc.body):
-        found = version.links.get(ref.target)
+        found = links.get(ref.target)
         if not found or found[0] != "file":
             continue
         if ref.kind == "image" or is_image_path(found[1]):

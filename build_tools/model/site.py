@@ -95,7 +95,10 @@ def sort_key(entry: Entry):
     return (day or date.min, entry.slug)
 
 
-def derive(settings: Settings, items: list[Item], observances: list[Observance], now: datetime, mode: str) -> Site:
+def derive(settings: Settings, items: list[Item], observances: list[Observance], now: datetime, mode: str,
+           stamps: Optional[Stamps] = None) -> Site:
+    """`stamps`: those of a Site derived from the same content at the same moment in a mode
+    that publishes at least these items (a preview's), so that git is read once per build."""
     tz = settings.tz
     entries = []
     for item in items:
@@ -119,6 +122,7 @@ def derive(settings: Settings, items: list[Item], observances: list[Observance],
     for key, group in children.items():
         if key[1] == "event":  # a campaign's programme reads in time order
             group.sort(key=sort_key)
-    stamps = read_stamps(settings.content_dir, now, [e.item for e in entries], tz, settings.docs_dir)
+    if stamps is None:
+        stamps = read_stamps(settings.content_dir, now, [e.item for e in entries], tz, settings.docs_dir)
     return Site(settings, now, mode, entries, by_kind, {e.slug: e for e in by_kind["campaign"]}, children,
                 observances, stamps)
