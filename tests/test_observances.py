@@ -57,13 +57,14 @@ def test_check_warns_when_a_moving_theme_day_has_no_date_this_year_or_next(tmp_p
         "campaigns/observances.yml:51: dates: 提示: 主题日“全国低碳日”每年日期不同，但没有写 2025 年的日期，日历上不会出现它。"
         "日期公布后，在 dates 下加一行 - 年-月-日（如 - 2025-05-15）"]
     assert [p.human("en") for p in check(settings) if p.code == "observance_year_missing"] == [
-        "campaigns/observances.yml:51: dates: notice: the theme day “全国低碳日” moves every year but has no date for 2025, "
+        "campaigns/observances.yml:51: dates: note: the theme day “全国低碳日” moves every year but has no date for 2025, "
         "so calendars will not show it. Once the date is announced, add a line - year-month-day under dates (e.g. - 2025-05-15)"]
     # 2026-11-18: neither year has one
     assert "2026 / 2027" in warnings("1795000000")[0]
     path.write_text(path.read_text(encoding="utf-8").replace("2024-05-15]", "2024-05-15, 2025-06-16]"), encoding="utf-8")
     assert warnings("1717171200") == []
-    # a warning, not an error: the build (strict or not) does not see it
+    # a notice: the build says it too, and not even a strict build stops on it
     path.write_text(path.read_text(encoding="utf-8").replace(", 2025-06-16]", "]"), encoding="utf-8")
-    built = build(settings)
-    assert built.errors == [] and not [p for p in built.problems if p.code == "observance_year_missing"]
+    built = build(settings, stop_on_errors=True, strict=True)
+    assert built.site is not None and built.errors == []
+    assert [p.human() for p in built.problems if p.code == "observance_year_missing"] == warnings("1717171200")

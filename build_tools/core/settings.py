@@ -42,6 +42,13 @@ class Settings:
     def tz(self) -> ZoneInfo:
         return ZoneInfo(self.timezone)
 
+    def split(self, src: str) -> tuple[str, str]:
+        """(language code, language-neutral path) of a page's path in docs/ (`en/index.md`)."""
+        head, _, rest = src.partition("/")
+        if rest and head in self.languages and head != self.source_language:
+            return head, rest
+        return self.source_language, src
+
     def rel(self, path: Path) -> str:
         """A path as shown to editors: relative to the project, with / separators."""
         if path.is_absolute() and ".." not in path.parts:

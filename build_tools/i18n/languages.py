@@ -175,10 +175,7 @@ def languages(settings) -> list[Language]:
 
 def split(settings, src: str) -> tuple[str, str]:
     """(language code, language-neutral path) of a page's source path."""
-    head, _, rest = src.partition("/")
-    if rest and head in settings.languages and head != settings.source_language:
-        return head, rest
-    return settings.source_language, src
+    return settings.split(src)
 
 
 def _frozen(value):
