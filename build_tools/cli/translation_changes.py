@@ -12,11 +12,11 @@ import difflib
 import re
 import tempfile
 from dataclasses import dataclass, field, replace
-from datetime import datetime, timezone
 from pathlib import Path
 from typing import Optional
 
 from ..content.load import load_document
+from ..core.clock import reference_time
 from ..i18n.docs_pages import load_docs_pages
 from ..i18n.translation_status import Unit, fingerprint, item_fields, units
 from ..model import history
@@ -52,7 +52,7 @@ def changes_since(settings, stale) -> dict:
 def _recorded_version(settings, unit: Unit, recorded: str, histories: dict) -> Optional[Unit]:
     root = settings.docs_dir if unit.kind == "page" else settings.content_dir
     if root not in histories:
-        histories[root] = history.read(root, datetime.now(timezone.utc))  # only to mark uncommitted edits
+        histories[root] = history.read(root, reference_time())  # only to mark uncommitted edits
     past = histories[root]
     rel = unit.abs_path.relative_to(root).as_posix()
     texts = past.texts([rel])
