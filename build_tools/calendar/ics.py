@@ -35,10 +35,7 @@ _END = b"END:VCALENDAR\r\n"
 
 def outputs(site: Site) -> list[Output]:
     """Every feed of every language (a pipeline generator)."""
-    out = []
-    for lang in site.languages:
-        out.extend(language_feeds(site, lang))
-    return out
+    return site.per_language(language_feeds)
 
 
 def language_feeds(site: Site, lang: Language) -> list[Output]:

@@ -108,10 +108,7 @@ class CalendarPage(PageContext):
 
 def outputs(site: Site) -> list[Output]:
     """Every calendar page of every language (a pipeline generator)."""
-    out = []
-    for lang in site.languages:
-        out.extend(language_pages(site, lang))
-    return out
+    return site.per_language(language_pages)
 
 
 def language_pages(site: Site, lang: Language) -> list[Output]:

@@ -64,6 +64,10 @@ class Site:
         """The languages that get pages (the source language first)."""
         return languages(self.settings)
 
+    def per_language(self, make) -> list:
+        """What make(site, language) returns, for every language in turn, in one list."""
+        return [out for lang in self.languages for out in make(self, lang)]
+
     @property
     def today(self) -> date:
         return publication.today(self.now, self.settings.tz)
