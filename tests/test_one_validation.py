@@ -76,11 +76,19 @@ def test_a_site_url_of_a_page_that_does_not_exist_is_an_error_with_its_line(tmp_
     project = _project(tmp_path / "p", {"a/index.zh.md": CAMPAIGN,
                                         "a/events/talk.zh.md": EVENT.format(title="讲座", body="正文。"),
                                         "a/events/visit.zh.md": EVENT.format(title="参观", body=body)})
-    problems = check(load_settings(project / "mkdocs.yml"))
-    assert format_problems(problems, lang="en") == (
+    settings = load_settings(project / "mkdocs.yml")
+    assert format_problems(check(settings), lang="en") == (
         "campaigns/a/events/visit.zh.md:8: body: the link /events/talks/ points to a page of this site, "
-        "but the site has no such page")
-    assert "/events/talk/" in dict(problems[0].params)["candidates"]  # for a suggestion of the page meant
+        "but the site has no such page; did you mean /events/talk/?")
+    assert format_problems(check(settings)) == (
+        "campaigns/a/events/visit.zh.md:8: body: 链接 /events/talks/ 指向本网站的页面，但网站上没有这个页面，"
+        "是不是 /events/talk/？")
+    # in the form written (another language's folder kept); nothing close, no guess
+    visit = project / "campaigns/a/events/visit.zh.md"
+    visit.write_text(visit.read_text("utf-8").replace("(/events/talks/)", "(/en/events/talks/)"), "utf-8")
+    assert "did you mean /en/events/talk/?" in format_problems(check(settings), lang="en")
+    visit.write_text(visit.read_text("utf-8").replace("(/en/events/talks/)", "(/events/zzzzzz/)"), "utf-8")
+    assert format_problems(check(settings), lang="en").endswith("but the site has no such page")
 
 
 def test_images_are_checked_even_when_the_front_matter_has_errors(tmp_path):

@@ -20,15 +20,16 @@ from ..core.messages import catalogue
 from .models import MODELS, Common
 from .date_forms import with_offset
 from .near_miss import nearest
+from .site_pages import SitePages
 from ..core.problems import WARNING, Problem, problem
-from .body_links import find_references, page_of, resolve, site_path, split_target
+from .body_links import find_references, resolve, split_target
 from ..safety.paths import scriptable
 from ..safety.text import codepoint
 from ..core.settings import Settings
+from ..core.urls import KIND_FOLDER
 
 # Recorded by `campaign translate` in translation files, never written by hand.
 TRANSLATION_META = ("translated_from",)
-KIND_URL_FOLDER = {"campaign": "campaigns", "event": "events", "story": "stories", "article": "news"}
 
 
 @dataclass
@@ -305,7 +306,7 @@ def _duplicate_urls(sources: list[Document]) -> list[Problem]:
     seen: dict[str, Document] = {}
     out = []
     for doc in sorted(sources, key=lambda d: d.path):
-        url = f"{KIND_URL_FOLDER[doc.kind]}/{doc.slug}/"
+        url = f"{KIND_FOLDER[doc.kind]}/{doc.slug}/"
         other = seen.get(url)
         if other is None:
             seen[url] = doc
@@ -347,33 +348,6 @@ def _missing(path, line, fld, code, target, tree, content_paths, prefix, base) -
         if guess:
             return problem(path, line, fld, code + "_suggest", target=target, suggestion=guess)
     return problem(path, line, fld, code, target=target)
-
-
-class SitePages:
-    """The item pages of the site by URL: links written as site URLs (`/events/x/`, copied
-    from the browser) are links to the page's source file, so that each language's page
-    links to the same language's version."""
-
-    def __init__(self, settings: Settings, sources: list[Document]):
-        self.site_url, self.languages = settings.site_url, settings.languages
-        self.pages: dict = {}
-        for doc in sorted(sources, key=lambda d: d.path):  # the first at a URL has it
-            self.pages.setdefault((KIND_URL_FOLDER[doc.kind], doc.slug), doc.path)
-
-    def link(self, target: str, links: dict):
-        """None for a link that is not to an item page of this site (or is, and was
-        resolved into `links`); else (code, params) of the problem. `candidates`, the URLs
-        of the pages of the same kind, are there for suggesting the page meant."""
-        path = site_path(target, self.site_url)
-        page = page_of(path, self.languages) if path is not None else None
-        if page is None:
-            return None
-        found = self.pages.get(page)
-        if found is not None:
-            links[target] = ("page", found)
-            return None
-        candidates = tuple(sorted(f"/{folder}/{slug}/" for folder, slug in self.pages if folder == page[0]))
-        return "site_page_missing", {"target": target, "candidates": candidates}
 
 
 def _resolve_one(tree, content_paths, prefix, base, target, kind, links) -> Optional[str]:
