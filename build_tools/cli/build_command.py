@@ -109,8 +109,9 @@ def _run_child(cmd: list, cwd: Path, environ: dict) -> tuple[int, str]:
         if child is not None and child.poll() is None:
             child.kill()
             child.wait()
-        if previous is not None:
-            signal.signal(signal.SIGTERM, previous)
+        for signum, handler in previous.items():
+            if handler is not None:  # None: set outside Python, nothing to put back
+                signal.signal(signum, handler)
 
 
 def _die_with_parent(parent: int) -> None:  # runs in the child, before MkDocs starts
@@ -120,15 +121,17 @@ def _die_with_parent(parent: int) -> None:  # runs in the child, before MkDocs s
             os._exit(1)
 
 
-def _terminate_as_exit():
-    """SIGTERM (a cancelled CI job) ends this process through its clean-up code, as Ctrl+C does."""
+def _terminate_as_exit() -> dict:
+    """SIGTERM (a cancelled CI job) and SIGINT (Ctrl+C) end this process through its clean-up
+    code. SIGINT is set here too: a process started in the background of a script inherits it
+    ignored, and a build must still stop when asked. Returns the handlers it replaced."""
     if threading.current_thread() is not threading.main_thread():
-        return None
+        return {}
 
     def stop(signum, frame):
         raise SystemExit(128 + signum)
 
-    return signal.signal(signal.SIGTERM, stop)
+    return {signum: signal.signal(signum, stop) for signum in (signal.SIGTERM, signal.SIGINT)}
 
 
 def _swap(new: Path, out: Path) -> None:
