@@ -471,3 +471,10 @@ def test_calendar_names_round_trip_for_every_separator(tmp_path: Path):
             event = Calendar.from_ical(f"BEGIN:VEVENT\r\nSUMMARY:{value}\r\nEND:VEVENT\r\n")
             assert event.decoded("SUMMARY") == name, prop
         assert _ical_js_names(feed) == [name, name]
+
+
+def test_a_venue_reads_as_one_chinese_phrase(calendar_site):
+    # name and city of the place, joined as Chinese joins clauses, never with an ASCII comma
+    page = (calendar_site / "events" / "evening-talk" / "index.html").read_text("utf-8")
+    assert "<dd>内蒙古党校，呼和浩特市</dd>" in page
+    assert "内蒙古党校, " not in page

@@ -1,5 +1,8 @@
 """The demo site as the public gets it: complete, reachable and self-contained."""
+import re
 from pathlib import Path
+
+from selectolax.lexbor import LexborHTMLParser
 
 from build_tools.core.config import load_settings
 from build_tools.content.load import load_tree
@@ -61,3 +64,27 @@ def test_footer_shows_the_government_site_fields(demo_site: Path):
 def test_navigation_holds_sections_only(demo_site: Path):
     nav_links = parse(demo_site / "index.html").xpath("//nav[contains(@class,'md-tabs')]//a")
     assert [a.text_content().strip() for a in nav_links] == ["首页", "宣传活动", "活动日程", "日历", "榜样故事", "新闻动态", "关于我们", "联系我们"]
+
+
+def test_lists_of_names_are_separated_as_each_language_writes_them(demo_site: Path):
+    # The organisers of a campaign are a list, not a sentence: 、 in Chinese, no "and"/和.
+    page = "campaigns/2024-ecological-civilization-thought-forum/index.html"
+    zh = (demo_site / page).read_text("utf-8")
+    assert "<dd>生态环境部、内蒙古自治区党委、内蒙古自治区人民政府</dd>" in zh
+    en = (demo_site / "en" / page).read_text("utf-8")
+    assert "<dd>Ministry of Ecology and Environment, Party Committee of Inner Mongolia Autonomous Region, " in en
+
+
+def test_no_chinese_page_puts_an_ascii_comma_between_chinese_words(demo_site: Path):
+    cjk = re.compile(r"[\u3400-\u9fff\u3000-\u303f\uff00-\uffef], ?[\u3400-\u9fff]")
+    found = []
+    for path in html_files(demo_site):
+        rel = path.relative_to(demo_site).as_posix()
+        if rel.startswith("en/"):
+            continue
+        tree = LexborHTMLParser(path.read_text("utf-8"))
+        for node in tree.css("script, style"):
+            node.decompose()
+        text = tree.body.text(separator="\n") if tree.body else ""
+        found += [(rel, m.group()) for m in cjk.finditer(text)]
+    assert found == []

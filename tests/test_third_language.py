@@ -235,7 +235,7 @@ def test_french_pages_write_dates_in_french_and_fall_back_to_english(languages_s
     notice = event.xpath("string(//*[contains(@class,'cs-translation-notice')])")
     assert "chinois" in notice and "original" in notice
     campaign = parse(out / "fr" / "campaigns" / FORUM / "index.html")
-    assert "Ministère de l'Écologie et de l'Environnement, Comité du Parti de la région et Gouvernement de la région" \
+    assert "Ministère de l'Écologie et de l'Environnement, Comité du Parti de la région, Gouvernement de la région" \
         in campaign.xpath("string(//dl[@class='cs-facts'])")
     for page in (month, agenda, subscribe, event, campaign):
         for shown in page.xpath("//article//text()"):

@@ -17,7 +17,6 @@ from typing import Optional
 from zoneinfo import ZoneInfo
 
 from babel import Locale, UnknownLocaleError
-from babel.lists import format_list
 
 from ..core import urls
 from .catalogues import translations
@@ -98,10 +97,6 @@ class Language:
         return translations(self.code, self.catalogue).ngettext
 
     # text
-    def format_list(self, values) -> str:
-        """A list in a sentence, with CLDR's "and" (A、B和C / A, B and C)."""
-        return format_list([str(v) for v in values], style="standard", locale=self.locale)
-
     def join(self, values) -> str:
         """Items of a list as this language separates them, without "and" (A、B、C / A, B, C)."""
         return self.list_separator.join(str(v) for v in values)

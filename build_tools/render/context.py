@@ -91,8 +91,13 @@ class PageContext:
         return sum(1 for e in self.site.children.get((campaign.slug, kind), []) if e.listed and not e.version(self.lang))
 
     def join(self, values) -> str:
-        """A list as the page's language writes one in a sentence (A、B和C / A, B and C)."""
-        return self.language.format_list(values)
+        """Names in a list, as the page's language separates them (A、B、C / A, B, C): the
+        facts of an item are a list, not a sentence, so no "and"."""
+        return self.language.join(values)
+
+    def clauses(self, values) -> str:
+        """Parts of one fact, such as a venue's name, city and address (A，B，C / A, B, C)."""
+        return self.language.clauses(v for v in values if v)
 
     # calendars: the event's feed, its schema.org data, a campaign's calendar section
     def ics_href(self, entry: Entry) -> str:
