@@ -1,5 +1,6 @@
 """`mkdocs serve` as an editor uses it: pages follow the files, mistakes are reported and
 the server keeps serving, even when the content is broken from the start."""
+import contextlib
 import os
 import socket
 import subprocess
@@ -70,16 +71,23 @@ def server(tmp_path):
     (camp / "index.zh.md").write_text(CAMPAIGN, encoding="utf-8")
     (camp / "events" / "tree-planting.zh.md").write_text(EVENT.format(title="植树活动", status="scheduled"), encoding="utf-8")
     (camp / "events" / "broken.zh.md").write_text(BROKEN_YAML, encoding="utf-8")
-    port = _free_port()
     log = tmp_path / "serve.log"
+    with _serving(project, log) as (base, proc):
+        yield project, base, log, proc
+
+
+@contextlib.contextmanager
+def _serving(project: Path, log: Path, *flags):
+    """A real `mkdocs serve` on a free port of 127.0.0.1, its output in log; stopped after."""
+    port = _free_port()
     with open(log, "w", encoding="utf-8") as handle:
         proc = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", "-f", str(project / "mkdocs.yml")],
+            [sys.executable, "-m", "mkdocs", "serve", *flags, "-a", f"127.0.0.1:{port}", "-f", str(project / "mkdocs.yml")],
             cwd=project, stdout=handle, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
             env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
         )
     try:
-        yield project, f"http://127.0.0.1:{port}", log, proc
+        yield f"http://127.0.0.1:{port}", proc
     finally:
         proc.terminate()
         try:
@@ -132,17 +140,11 @@ def test_serve_with_a_copied_file_answers_lists_the_errors_on_every_page_and_cle
             EVENT.format(title="讲座", status="scheduled"), encoding="utf-8")
     visit = project / "campaigns" / "a" / "events" / "visit.zh.md"
     visit.write_text(EVENT.format(title="参观", status="canceled"), encoding="utf-8")
-    port, log = _free_port(), tmp_path / "serve.log"
-    with open(log, "w", encoding="utf-8") as handle:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "--dirty", "-a", f"127.0.0.1:{port}", "-f", str(project / "mkdocs.yml")],
-            cwd=project, stdout=handle, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
-    base = f"http://127.0.0.1:{port}"
-    until = lambda condition, what: _until(condition, what, proc, log)  # noqa: E731
+    log = tmp_path / "serve.log"
     duplicate = "campaigns/b/events/talk.zh.md:1: 网址 /events/talk/ 重复"
     wrong = "campaigns/a/events/visit.zh.md:5: status: “canceled”不是可选值"
-    try:
+    with _serving(project, log, "--dirty") as (base, proc):
+        until = lambda condition, what: _until(condition, what, proc, log)  # noqa: E731
         html = until(lambda: (r := _get(f"{base}/events/talk/"))[0] == 200 and r[1], "the first build to be served")
         assert "讲座" in html and duplicate in html and wrong in html and "cs-problems-banner" in html
         assert duplicate in _get(f"{base}/calendar/")[1]
@@ -156,10 +158,3 @@ def test_serve_with_a_copied_file_answers_lists_the_errors_on_every_page_and_cle
               "the fixed page without the list of errors")
         assert "cs-problems-banner" not in _get(f"{base}/events/talk/")[1]
         assert proc.poll() is None
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(timeout=20)
