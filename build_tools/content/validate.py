@@ -24,7 +24,7 @@ from .site_pages import SitePages
 from ..core.problems import WARNING, Problem, problem
 from .body_links import find_references, resolve, split_target
 from ..safety.paths import scriptable
-from ..safety.text import codepoint
+from ..core.printable import codepoint
 from ..core.settings import Settings
 from ..core.urls import KIND_FOLDER
 

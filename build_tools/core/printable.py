@@ -18,19 +18,20 @@ NAME_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u061c\u200e\u200f\u2
 _COMMAND = re.compile(r"^(\s*)::|##\[")
 
 
-def code(char: str) -> str:
+def codepoint(char: str) -> str:
+    """How a character is named when it cannot be shown: U+000A."""
     return f"U+{ord(char):04X}"
 
 
 def printable(text: str) -> str:
     """One line: every control character shown as its code, `<U+000A>`, and nothing the
     CI runner would read as a workflow command."""
-    return _no_command(NAME_CONTROLS.sub(lambda m: f"<{code(m.group())}>", str(text)))
+    return _no_command(NAME_CONTROLS.sub(lambda m: f"<{codepoint(m.group())}>", str(text)))
 
 
 def controls_in(text: str) -> list[str]:
     """The control characters of a name, as codes, once each and sorted."""
-    return sorted({code(c) for c in NAME_CONTROLS.findall(text)})
+    return sorted({codepoint(c) for c in NAME_CONTROLS.findall(text)})
 
 
 def log_text(text: str) -> str:

@@ -11,6 +11,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from ..core.printable import codepoint
+
 # Embedding, override and isolate controls, and the bidi marks: refused.
 BIDI = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c")
 # Characters XML 1.0 forbids (C0 except tab/LF/CR, U+FFFE/U+FFFF), plus DEL and C1,
@@ -69,10 +71,6 @@ def _joining(char: str) -> bool:
     if code < 0x0590 or 0x2E80 <= code <= 0xD7FF or 0xF900 <= code <= 0xFFEF:
         return False  # Latin, Greek, Cyrillic; CJK, kana, hangul, full-width forms
     return unicodedata.category(char)[0] in "LM"
-
-
-def codepoint(char: str) -> str:
-    return f"U+{ord(char):04X}"
 
 
 def xml_safe(text: str) -> str:
