@@ -44,7 +44,11 @@ def _cell_titles(page, day: str) -> list[str]:
 def test_month_view_is_a_table_with_headers_and_multi_day_events_on_every_day(demo_site: Path):
     page = parse(demo_site / "calendar" / "2024-08" / "index.html")
     grid = page.xpath("//table[@class='cs-cal-grid']")[0]
-    assert grid.xpath("string(caption)") == "2024年8月"
+    # the page's heading names the grid: the month is written once, not again in a caption
+    [heading] = page.xpath("//article//h1")
+    assert heading.text_content() == "2024年8月" and grid.get("aria-labelledby") == heading.get("id")
+    assert grid.xpath("caption") == []
+    assert len(re.findall(r"2024年8月(?!\d)", page.xpath("string(//article)"))) == 1
     headers = [th.text_content() for th in grid.xpath("thead/tr/th[@scope='col']")]
     assert headers == ["周一", "周二", "周三", "周四", "周五", "周六", "周日"]
     week = "2024内蒙古生态文学周"
@@ -57,6 +61,28 @@ def test_month_view_is_a_table_with_headers_and_multi_day_events_on_every_day(de
     assert [td.get("class") for td in first_row[:4]] == ["cs-cal-pad"] * 3 + ["cs-cal-day"]
     # the grid is in the HTML itself: the page carries no script of its own
     assert page.xpath("//article//script") == []
+
+
+def test_a_campaigns_days_carry_its_band_in_one_lane_named_where_it_starts(demo_site: Path):
+    page = parse(demo_site / "calendar" / "2024-08" / "index.html")
+    week = "2024年内蒙古生态文学周"  # a campaign of 10 to 12 August 2024
+    key = [li.xpath("string(a)") for li in page.xpath("//ul[@class='cs-cal-key']/li")]
+    assert week in key and "2024年8月10日至12日" in page.xpath(f"string(//ul[@class='cs-cal-key']/li[a='{week}'])")
+    lane = key.index(week)
+
+    def band(day):
+        spans = _cell(page, day).xpath("span[contains(@class, 'cs-cal-span')]")
+        assert len(spans) == len(key) or not spans, day  # every lane in every cell that has one
+        return spans[lane].get("class").split() if spans else []
+
+    assert "cs-cal-span--none" in band("2024-08-09") and "cs-cal-span--none" in band("2024-08-13")
+    first, middle, last = band("2024-08-10"), band("2024-08-11"), band("2024-08-12")
+    assert "cs-cal-span--start" in first and "cs-cal-span--none" not in middle and "cs-cal-span--end" in last
+    # its name is written where the band starts (10 August, a Saturday) and where it runs on
+    # into a new week (12 August, a Monday)
+    names = {day: _cell(page, day).xpath(f"string(span[contains(@class, 'cs-cal-span')][{lane + 1}])")
+             for day in ("2024-08-10", "2024-08-11", "2024-08-12")}
+    assert names == {"2024-08-10": week, "2024-08-11": "", "2024-08-12": week}
 
 
 def test_month_pages_link_to_the_previous_and_next_months_that_have_events(calendar_site: Path):
@@ -257,7 +283,7 @@ def test_every_event_page_has_an_add_to_calendar_link_to_its_own_feed(demo_site:
     pages = sorted((demo_site / "events").glob("*/index.html"))
     assert len(pages) == 7
     for path in pages:
-        links = parse(path).xpath("//p[@class='cs-add-calendar']/a/@href")
+        links = parse(path).xpath("//a[contains(@class, 'cs-add-calendar')]/@href")
         assert len(links) == 1, path
         cal = Calendar.from_ical((path.parent / links[0]).resolve().read_bytes())
         assert [str(e["UID"]) for e in cal.walk("VEVENT")] == [f"event-{path.parent.name}@example.org"]
@@ -476,5 +502,5 @@ def test_calendar_names_round_trip_for_every_separator(tmp_path: Path):
 def test_a_venue_reads_as_one_chinese_phrase(calendar_site):
     # name and city of the place, joined as Chinese joins clauses, never with an ASCII comma
     page = (calendar_site / "events" / "evening-talk" / "index.html").read_text("utf-8")
-    assert "<dd>内蒙古党校，呼和浩特市</dd>" in page
+    assert '<dd class="cs-facts__where">内蒙古党校，呼和浩特市</dd>' in page
     assert "内蒙古党校, " not in page

@@ -5,7 +5,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from PIL import Image, ImageChops
+from PIL import Image, ImageChops, ImageOps, ImageStat
 
 from build_tools.media import cards
 
@@ -125,6 +125,31 @@ def test_every_page_head_has_share_metadata_with_its_card(demo_site: Path):
     assert (demo_site / "assets" / "cards" / "site.jpg").is_file()
 
 
+def _difference(a: Image.Image, b: Image.Image, box) -> float:
+    """Mean difference of two images' pixels in a box, compared at a coarse scale (0 to 255)."""
+    small = [im.convert("RGB").crop(box).resize((48, 12), Image.Resampling.BOX) for im in (a, b)]
+    return sum(ImageStat.Stat(ImageChops.difference(*small)).mean) / 3
+
+
+def test_the_share_card_of_an_item_with_a_cover_shows_that_cover(demo_site: Path):
+    """The event's cover fills the card (cover-fit, centred, not stretched) above the title's
+    band; a story without a cover gets the designed card, not someone else's photo."""
+    cover = ROOT / "campaigns" / "2024-ecological-literature-week" / "xilingol-grassland-photo.jpg"
+    with Image.open(cover) as photo:  # as people see it: the file says it was taken turned on its side
+        upright = ImageOps.exif_transpose(photo).convert("RGB")
+    expected = ImageOps.fit(upright, (1200, 630), Image.Resampling.LANCZOS)
+    top = (0, 120, 1200, 380)  # between the site's mark and the title's band
+    with Image.open(demo_site / "assets" / "cards" / "events" / f"{EVENT}.jpg") as card:
+        assert card.size == (1200, 630)
+        assert _difference(card, expected, top) < 3
+        stretched = upright.resize((1200, 630))
+        assert _difference(card, stretched, top) > _difference(card, expected, top)
+        band = card.convert("L").crop((0, 400, 1200, 630))
+        assert ImageStat.Stat(band).mean[0] < 80  # dark under the white title
+    with Image.open(demo_site / "assets" / "cards" / "stories" / "example-volunteer-profile.jpg") as plain:
+        assert _difference(plain, expected, top) > 40
+
+
 def _tool(name: str) -> str:
     found = shutil.which(name)
     assert found, f"{name} is missing: run scripts/setup --test (Debian packages zbar-tools, poppler-utils)"
@@ -167,8 +192,8 @@ def test_event_poster_is_a_vector_a4_pdf_whose_qr_code_opens_the_event_page(demo
     assert fonts and all(row[-5:-3] == ["yes", "yes"] for row in fonts), fonts
     assert b"CreationDate (D:20000101000000Z)" in data  # a fixed date: no build time inside
     # the event page links to the PDF through its preview
-    links = parse(demo_site / "events" / EVENT / "index.html").xpath("//dd[@class='cs-poster']//a/@href")
-    previews = parse(demo_site / "events" / EVENT / "index.html").xpath("//dd[@class='cs-poster']//img/@src")
+    links = parse(demo_site / "events" / EVENT / "index.html").xpath("//p[@class='cs-poster']//a/@href")
+    previews = parse(demo_site / "events" / EVENT / "index.html").xpath("//p[@class='cs-poster']//img/@src")
     assert [Path(link).name for link in links] == [f"{EVENT}.pdf"]
     assert [Path(src).name for src in previews] == [f"{EVENT}.webp"]
     for link in links + previews:
@@ -184,7 +209,7 @@ def test_english_pages_get_english_cards_and_posters(demo_site: Path, tmp_path):
     pdf = demo_site / "assets" / "posters" / "en" / "events" / f"{EVENT}.pdf"
     assert _qr_of_pdf(pdf, tmp_path) == f"{site_url}en/events/{EVENT}/"
     assert "Well-Known Writers" in _text_of(pdf)
-    assert "Printable poster" in page.xpath("string(//dd[@class='cs-poster'])")
+    assert "Printable poster" in page.xpath("string(//a[contains(@class, 'cs-poster-pdf')])")
 
 
 def test_past_events_get_a_poster_only_when_their_front_matter_asks(demo_site: Path):
@@ -192,7 +217,7 @@ def test_past_events_get_a_poster_only_when_their_front_matter_asks(demo_site: P
     made = sorted(p.name for p in (demo_site / "assets" / "posters" / "events").iterdir())
     assert made == [f"{EVENT}.pdf", f"{EVENT}.webp"]
     past = parse(demo_site / "events" / "environment-day-2024" / "index.html")
-    assert past.xpath("//dd[@class='cs-poster']") == [] and "海报" not in past.xpath("string(//dl)")
+    assert past.xpath("//*[contains(@class, 'cs-poster')]") == [] and "海报" not in past.xpath("string(//dl)")
 
 
 POSTER_VALUES = {"campaign": "2024年内蒙古生态文学周", "title": TITLE_40, "status": "已延期", "when": "2024年8月10日至12日",

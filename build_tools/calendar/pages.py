@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from functools import cached_property
 from typing import Optional
 
@@ -48,6 +48,18 @@ class Cell:
     events: list = field(default_factory=list)  # [Row]
     themes: list = field(default_factory=list)  # [Observance]
     today: bool = False
+    spans: list = field(default_factory=list)  # [Span]: the campaigns that cover the day
+
+
+@dataclass
+class Span:
+    """A campaign over one day of a grid: named where its band starts (its first day, or
+    the first day of a week or month it runs on into), marked where it ends."""
+
+    entry: Optional[Entry]  # None: another day's campaign has this lane, this day has none
+    start: bool = False  # the band begins in this cell: the campaign's name is written here
+    end: bool = False  # the campaign's last day
+    length: int = 0  # where it starts: the cells the band covers in this week (its name's room)
 
 
 @dataclass
@@ -73,6 +85,10 @@ class CalendarPage(PageContext):
 
     def title_of(self, entry: Entry) -> str:
         return _model(entry, self.lang).title
+
+    def model_of(self, entry: Entry):
+        """An item's fields in the page's language, else the source's (calendars link to either)."""
+        return _model(entry, self.lang)
 
     @cached_property
     def locale(self) -> Locale:
@@ -134,7 +150,9 @@ def campaign_section(context: PageContext, campaign: Entry) -> Markup:
         return Markup("")
     keys = sorted({m for r in rows for m in months(r.first, r.last)})
     grids = [_month(page, site, rows, y, m, prefix) for y, m in keys]
+    campaigns = list({e.slug: e for g in grids for e in month_campaigns(g)}.values())
     html = html_block(environment(lang), "calendar_section.html.j2", page=page, grids=grids, themes=themes,
+                 campaigns=campaigns,
                  feed=calendar_urls.campaign_ics(campaign.slug, prefix) if rows else None,
                  subscribe=calendar_urls.subscribe_src(prefix))
     return Markup(html)
@@ -168,7 +186,54 @@ def _month(page: CalendarPage, site: Site, rows: list[Row], year: int, month: in
             themes[day].append(obs)
     grid = [[Cell(d, by_day.get(d, []), themes.get(d, []), d == site.today) if d else None for d in week]
             for week in weeks(year, month, page.locale.first_week_day)]
+    _add_spans(grid, _campaign_days(site, first, last), first)
     return Month(year, month, page.month_title(year, month), calendar_urls.month_src(year, month, prefix), grid)
+
+
+def _campaign_days(site: Site, first: date, last: date) -> dict:
+    """day -> [(campaign, (its first day, its last day))] for the listed campaigns that
+    cover days between first and last."""
+    tz = site.settings.tz
+    covered = defaultdict(list)
+    spans = sorted((event_days(e.model, tz), e.slug, e) for e in site.listed("campaign"))
+    for (begins, ends), _slug, entry in spans:
+        for day in days(max(begins, first), min(ends, last)):
+            covered[day].append((entry, (begins, ends)))
+    return covered
+
+
+def _add_spans(grid: list, covered: dict, first: date) -> None:
+    """Each campaign of the month in its own lane (one row of every cell), so that its band
+    runs straight across the week."""
+    lanes = list({e.slug: e for spans in covered.values() for e, _days in spans})
+    for week in grid:
+        for n, cell in enumerate(week):
+            if cell is None:
+                continue
+            found = {e.slug: ends for e, (_begins, ends) in covered.get(cell.day, [])}
+            for slug in lanes if found else []:
+                if slug not in found:
+                    cell.spans.append(Span(None))
+                    continue
+                entry = next(e for e, _d in covered[cell.day] if e.slug == slug)
+                begins = cell.day == first or n == 0 or slug not in _slugs(covered, cell.day, -1)
+                length = next((k for k in range(1, 7 - n) if slug not in _slugs(covered, cell.day, k)), 7 - n)
+                cell.spans.append(Span(entry, begins, cell.day == found[slug], length if begins else 0))
+
+
+def _slugs(covered: dict, day: date, offset: int) -> set:
+    return {e.slug for e, _d in covered.get(day + timedelta(days=offset), [])}
+
+
+def month_campaigns(grid: Month) -> list[Entry]:
+    """The campaigns whose bands a month grid shows, in the order they start."""
+    seen: dict = {}
+    for week in grid.weeks:
+        for cell in week:
+            for span in cell.spans if cell else []:
+                if span.entry is not None:
+                    seen.setdefault(span.entry.slug, span.entry)
+    return list(seen.values())
 
 
 def _in_year_order(obs):
@@ -198,6 +263,7 @@ def _month_page(site, lang, prefix, rows, year, month, previous, following) -> O
     nav = {name: (calendar_urls.month_src(*key, prefix), page.month_title(*key)) if key else None
            for name, key in (("previous", previous), ("next", following))}
     html = html_block(environment(lang), "calendar_month.html.j2", page=page, grid=grid, rows=in_month, themes=themes,
+                 campaigns=month_campaigns(grid),
                  nav=nav, agenda=calendar_urls.agenda_src(prefix), subscribe=calendar_urls.subscribe_src(prefix))
     about = page._("Events and theme days of %(site)s in %(month)s.") % {"site": lang.site_name, "month": grid.title}
     return _page(src, f"{grid.title} · {page._('Calendar')}", html, lang.description(about))

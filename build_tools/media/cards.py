@@ -5,6 +5,7 @@ from __future__ import annotations
 from io import BytesIO
 
 import PIL
+from PIL import Image
 from typing import Optional
 
 from . import layouts, pool
@@ -17,7 +18,10 @@ from ..core.output import Output
 from ..model.site import Entry, Site
 
 LAYOUT = "assets/layouts/card.yml"
-ENCODING = {"format": "JPEG", "quality": 90, "subsampling": 0, "pillow": PIL.__version__}  # part of the cache key
+LAYOUT_PHOTO = "assets/layouts/card-photo.yml"  # an item with a cover photo
+# Part of the cache key; "design" counts changes of how cards are drawn (2: the cover photo).
+ENCODING = {"format": "JPEG", "quality": 90, "subsampling": 0, "pillow": PIL.__version__, "design": 2}
+PHOTO_WIDTH = 1200  # the smallest copy of a cover drawn on a card: sharp at the card's width
 # Front matter fields a card's or poster's value comes from, for a problem's line.
 SOURCES = {"title": "title", "when": "venue", "where": "venue", "organizer": "organizer", "summary": "summary"}
 
@@ -101,9 +105,27 @@ def render(loaded: layouts.Loaded, vals: dict, lang: Language, qr_matrix=None):
     return layouts.draw(loaded, vals, labels(loaded, lang), lang.label_separator, qr_matrix=qr_matrix)
 
 
-def draw_card(shared: dict, vals: dict, names: dict, separator: str) -> bytes:
-    """One card's JPEG (run in a worker process: see pool.py)."""
-    image, _boxes = layouts.draw(shared["card"], vals, names, separator)
+def cover_file(media, entry: Entry, width: int) -> Optional[str]:
+    """The file of an item's cover photo (a JPEG or PNG copy at least `width` wide, else the
+    largest), if it has one that was published."""
+    model = entry.item.source.model
+    cover = getattr(model, "cover", None)
+    found = entry.item.source.links.get(cover) if cover else None
+    picture = media.picture(found[1]) if media is not None and found and found[0] == "file" else None
+    if picture is None:
+        return None
+    copies = picture.of("fallback")
+    return next((v for v in copies if v.width >= width), copies[-1]).source
+
+
+def draw_card(shared: dict, vals: dict, names: dict, separator: str, photo: Optional[str] = None) -> bytes:
+    """One card's JPEG (run in a worker process: see pool.py): over the item's cover photo
+    when it has one."""
+    if photo is None:
+        image, _boxes = layouts.draw(shared["card"], vals, names, separator)
+        return jpeg(image)
+    with Image.open(photo) as picture:
+        image, _boxes = layouts.draw(shared["card_photo"], vals, names, separator, photo=picture)
     return jpeg(image)
 
 
@@ -116,22 +138,26 @@ def jpeg(image) -> bytes:
 
 
 def build_cards(site: Site, cache: Cache, stacks: Optional[dict] = None,
-                workers: Optional[int] = None) -> tuple[dict, list, list[Problem]]:
+                workers: Optional[int] = None, media=None) -> tuple[dict, list, list[Problem]]:
     """(cards: (lang, kind, slug) or (lang,) -> published path, outputs, problems).
-    Cards not in the cache are drawn over `workers` processes (all cores by default)."""
+    Cards not in the cache are drawn over `workers` processes (all cores by default); an
+    item's card shows its cover photo when `media` has it published."""
     if not site.settings.share_cards:
         return {}, [], []
     loaded, problems = layouts.load(site.settings, LAYOUT, cache, stacks)
-    if loaded is None:
-        return {}, [], problems
+    with_photo, photo_problems = layouts.load(site.settings, LAYOUT_PHOTO, cache, stacks)
+    if loaded is None or with_photo is None:
+        return {}, [], problems + photo_problems
     cards, made, found, todo = {}, [], {}, {}
 
-    def make(path: str, vals: dict, lang: Language) -> str:
-        key = key_of("card", ENCODING, loaded.fingerprint, lang.code, vals)
+    def make(path: str, vals: dict, lang: Language, photo: Optional[str] = None) -> str:
+        # the photo by its content address in the cache (folder and file name)
+        design = [with_photo.fingerprint, photo.rsplit("/", 2)[-2:]] if photo else loaded.fingerprint
+        key = key_of("card", ENCODING, design, lang.code, vals)
         if key not in found and key not in todo:
             entry = cache.get("cards", key, expect=("card.jpg",))
             if entry is None:
-                todo[key] = (vals, labels(loaded, lang), lang.label_separator)
+                todo[key] = (vals, labels(loaded, lang), lang.label_separator, photo)
             else:
                 found[key] = entry
         made.append((path, key))
@@ -156,8 +182,8 @@ def build_cards(site: Site, cache: Cache, stacks: Optional[dict] = None,
             if missing_glyphs(loaded, vals):
                 cards[key] = cards.get((source, entry.kind, entry.slug)) or cards[(code,)]
             else:
-                cards[key] = make(card_src(lang, site, entry), vals, lang)
-    drawn = pool.run(draw_card, list(todo.values()), {"card": loaded}, workers)
+                cards[key] = make(card_src(lang, site, entry), vals, lang, cover_file(media, entry, PHOTO_WIDTH))
+    drawn = pool.run(draw_card, list(todo.values()), {"card": loaded, "card_photo": with_photo}, workers)
     for key, data in zip(todo, drawn):
         found[key] = cache.put("cards", key, {"card.jpg": data}, {})
     outputs = [Output(path, source=str(found[key].path("card.jpg"))) for path, key in made]

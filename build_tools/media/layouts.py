@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from io import BytesIO
 from typing import Literal, Optional
 
 from PIL import Image, ImageColor, ImageDraw, ImageOps
@@ -31,8 +32,13 @@ class _Strict(BaseModel):
 
 class Shape(_Strict):
     box: Box
-    fill: str
+    fill: str  # "#rrggbb", or "#rrggbbaa" to let what is under it show through
     _fill = field_validator("fill")(_colour)
+
+
+class MarkBox(_Strict):
+    file: str  # a PNG (with transparency) from the project root: the site's mark
+    box: tuple[int, int, int]  # x, y, side
 
 
 class TextBox(_Strict):
@@ -72,6 +78,8 @@ class Layout(_Strict):
     texts: list[TextBox] = []
     qr: Optional[QRBox] = None
     photo: Optional[PhotoBox] = None
+    overlays: list[Shape] = []  # drawn over the photo (a band that keeps text legible on it)
+    mark: Optional[MarkBox] = None
     _bg = field_validator("background")(_colour)
 
 
@@ -79,7 +87,8 @@ class Layout(_Strict):
 class Loaded:
     layout: Layout
     stack: FontStack
-    fingerprint: str  # of the layout file and its fonts
+    fingerprint: str  # of the layout file, its fonts and its mark
+    mark: Optional[bytes] = None  # the mark's PNG
 
 
 def load(settings: Settings, rel: str, cache=None, stacks: Optional[dict] = None) -> tuple[Optional[Loaded], list[Problem]]:
@@ -109,7 +118,12 @@ def load(settings: Settings, rel: str, cache=None, stacks: Optional[dict] = None
     if tuple(layout.fonts) not in stacks:
         stacks[tuple(layout.fonts)] = FontStack([settings.root / f for f in layout.fonts], cache)
     stack = stacks[tuple(layout.fonts)]
-    return Loaded(layout, stack, key_of(text, stack.fingerprint)), []
+    mark = None
+    if layout.mark is not None:
+        if not (settings.root / layout.mark.file).is_file():
+            return None, [problem(rel, _line(parsed.lines, "mark.file"), "mark.file", "mark_missing", file=layout.mark.file)]
+        mark = (settings.root / layout.mark.file).read_bytes()
+    return Loaded(layout, stack, key_of(text, stack.fingerprint, *([mark] if mark else [])), mark), []
 
 
 def _line(lines: dict, fld: str) -> int:
@@ -206,14 +220,20 @@ def draw(loaded: Loaded, values: dict, labels: Optional[dict] = None, separator:
         return [round(v * scale) for v in box]
 
     for shape in layout.shapes:
-        x, y, w, h = px(shape.box)
-        pen.rectangle((x, y, x + w - 1, y + h - 1), fill=shape.fill)
+        _fill(image, pen, px(shape.box), shape.fill)
     if layout.photo is not None:
         x, y, w, h = px(layout.photo.box)
         if photo is None:
             pen.rectangle((x, y, x + w - 1, y + h - 1), fill=layout.photo.fill)
-        else:
+        else:  # cover-fit: scaled to fill the box, cut evenly at the sides that overflow, never stretched
             image.paste(ImageOps.fit(photo.convert("RGB"), (w, h), Image.Resampling.LANCZOS), (x, y))
+    for shape in layout.overlays:
+        _fill(image, pen, px(shape.box), shape.fill)
+    if layout.mark is not None and loaded.mark is not None:
+        x, y, side = layout.mark.box
+        with Image.open(BytesIO(loaded.mark)) as mark:
+            sized = mark.convert("RGBA").resize((round(side * scale),) * 2, Image.Resampling.LANCZOS)
+        image.paste(sized, (round(x * scale), round(y * scale)), sized)
     for line in plan(loaded, values, labels, separator):
         size = max(1, round(line.size * scale))
         for ink in stack.draw(pen, line.x * scale, line.baseline * scale, line.text, size, line.colour):
@@ -221,6 +241,17 @@ def draw(loaded: Loaded, values: dict, labels: Optional[dict] = None, separator:
     if layout.qr is not None and qr_matrix is not None:
         drawn.append(("qr", _draw_qr(pen, layout.qr, qr_matrix, scale)))
     return image, drawn
+
+
+def _fill(image: Image.Image, pen: ImageDraw.ImageDraw, box, colour: str) -> None:
+    """A rectangle; one with an alpha value is blended over what is drawn under it."""
+    x, y, w, h = box
+    rgba = ImageColor.getrgb(colour)
+    if len(rgba) == 3 or rgba[3] == 255:
+        pen.rectangle((x, y, x + w - 1, y + h - 1), fill=rgba[:3])
+        return
+    region = image.crop((x, y, x + w, y + h))
+    image.paste(Image.blend(region, Image.new("RGB", region.size, rgba[:3]), rgba[3] / 255), (x, y))
 
 
 def qr_modules(qr: QRBox, matrix) -> tuple[int, list]:

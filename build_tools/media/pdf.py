@@ -88,6 +88,13 @@ def page(loaded: Loaded, lines: list[Line], fonts: list[str], qr_matrix=None, ph
             rect(layout.photo.box, layout.photo.fill)
         else:
             _cover(pdf, layout.photo.box, photo)
+    for shape in layout.overlays:
+        rgba = ImageColor.getrgb(shape.fill)
+        with pdf.local_context(fill_opacity=(rgba[3] if len(rgba) == 4 else 255) / 255):
+            rect(shape.box, shape.fill)
+    if layout.mark is not None and loaded.mark is not None:
+        x, y, side = (v * POINT for v in layout.mark.box)
+        pdf.image(BytesIO(loaded.mark), x=x, y=y, w=side, h=side)
     for line in lines:
         _text(pdf, stack, line)
     if layout.qr is not None and qr_matrix is not None:

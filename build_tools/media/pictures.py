@@ -16,6 +16,8 @@ from ..content.body_links import find_references
 # The width an image takes on screen: the whole phone screen, Material's content column on
 # a desktop. Browsers pick the smallest variant that is sharp at that width.
 SIZES = "(min-width: 76.25em) 46rem, (min-width: 60em) 70vw, 100vw"
+# A story's portrait: beside the text on a desktop, at most about half a phone's screen tall.
+PORTRAIT_SIZES = "(min-width: 62.5em) 16rem, 75vw"
 DEFAULT_WIDTH = 960  # the fallback `src` for browsers without srcset
 _INLINE_IMAGE = re.compile(
     r"!\[(?P<alt>(?:[^\[\]\\\n]|\\.)*)\]\(\s*(?P<target><[^>\n]*>|[^\s)]+)"
@@ -112,9 +114,10 @@ def url(from_src: str, published: Published) -> str:
     return quote(urls.relative(from_src, published.path), safe="/.-_~%")
 
 
-def picture_html(picture: Picture, from_src: str, alt: str, eager: bool = False) -> Markup:
+def picture_html(picture: Picture, from_src: str, alt: str, eager: bool = False, sizes: str = SIZES) -> Markup:
     """<picture> with WebP and the fallback at every width; width and height keep the
-    page from jumping while it loads; images below the top load when scrolled to."""
+    page from jumping while it loads; images below the top load when scrolled to.
+    `sizes` is the width the page shows it at (the content column unless said otherwise)."""
     webp, fallback, default = picture.of("webp"), picture.of("fallback"), picture.default
 
     def srcset(variants):
@@ -122,8 +125,8 @@ def picture_html(picture: Picture, from_src: str, alt: str, eager: bool = False)
 
     loading = 'loading="eager" fetchpriority="high"' if eager else 'loading="lazy"'
     return Markup(
-        f'<picture><source type="image/webp" srcset="{escape(srcset(webp))}" sizes="{SIZES}">'
-        f'<img src="{escape(url(from_src, default))}" srcset="{escape(srcset(fallback))}" sizes="{SIZES}" '
+        f'<picture><source type="image/webp" srcset="{escape(srcset(webp))}" sizes="{sizes}">'
+        f'<img src="{escape(url(from_src, default))}" srcset="{escape(srcset(fallback))}" sizes="{sizes}" '
         f'width="{default.width}" height="{default.height}" alt="{escape(alt)}" {loading} decoding="async"></picture>'
     )
 

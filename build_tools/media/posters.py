@@ -16,7 +16,7 @@ from PIL import Image
 from . import layouts, pdf, pool
 
 from ..core import urls
-from .cards import identity, labels, missing_glyphs
+from .cards import cover_file, identity, labels, missing_glyphs
 from ..i18n.languages import Language
 from .cache import Cache, key_of
 from ..core.problems import Problem
@@ -82,13 +82,7 @@ def values(site: Site, entry: Entry, lang: Language) -> dict:
 
 def photo_of(site: Site, media, entry: Entry) -> Optional[str]:
     """The file of the event's cover photo to print (a JPEG or PNG copy), if it has one."""
-    model = entry.item.source.model
-    found = entry.item.source.links.get(model.cover) if model.cover else None
-    picture = media.picture(found[1]) if found and found[0] == "file" else None
-    if picture is None:
-        return None
-    copies = picture.of("fallback")
-    return next((v for v in copies if v.width >= PHOTO_WIDTH), copies[-1]).source
+    return cover_file(media, entry, PHOTO_WIDTH)
 
 
 def build_posters(site: Site, cache: Cache, stacks: Optional[dict] = None, media=None,

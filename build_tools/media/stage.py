@@ -88,7 +88,7 @@ def prepare(site: Site, spec: Spec = Spec()) -> Media:
         media.pictures[path] = picture = _picture(path, key, entry)
         media.outputs.extend(Output(v.path, source=v.source) for v in picture.variants)
     stacks: dict = {}  # fonts read once for cards and posters
-    media.cards, outputs, problems = build_cards(site, cache, stacks)
+    media.cards, outputs, problems = build_cards(site, cache, stacks, media=media)
     media.outputs.extend(outputs)
     media.problems.extend(problems)
     media.posters, outputs, problems = build_posters(site, cache, stacks, media)

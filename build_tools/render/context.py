@@ -120,13 +120,15 @@ class ItemPage(PageContext):
         self.media, self._version = media, version
         self._sections = sections or {}
 
-    def picture(self, entry: Entry, target: str, alt: str, eager: bool = False) -> Markup:
+    portrait_sizes = pictures.PORTRAIT_SIZES
+
+    def picture(self, entry: Entry, target: str, alt: str, eager: bool = False, sizes: str = pictures.SIZES) -> Markup:
         """A published image as <picture>; nothing when the image could not be published."""
         found = self._version.links.get(target) or entry.item.source.links.get(target)
         if not found:
             return Markup('<img src="{}" alt="{}">').format(target, alt)
         picture = self.media.picture(found[1])
-        return pictures.picture_html(picture, self.src, alt, eager) if picture else Markup("")
+        return pictures.picture_html(picture, self.src, alt, eager, sizes) if picture else Markup("")
 
     def poster(self, entry: Entry):
         """Links to an event's printable poster, {"pdf": url, "preview": url}, or None."""

@@ -22,6 +22,11 @@ from .context import ItemPage, PageContext
 from .environment import environment, front_matter, html_block
 
 
+# Material's sidebars an item page does without, so that its text and facts get the width:
+# the navigation sidebar is empty beside an item; an event's body seldom has headings.
+WIDE = {"event": ("navigation", "toc"), "story": ("navigation",)}
+
+
 def render_site(site: Site, media: Media, generators=(), sections=None) -> tuple[list[Output], dict]:
     """Every generated output (with the images stage's files), and the blocks that
     hand-written pages embed.
@@ -108,8 +113,11 @@ def render_item(site: Site, media: Media, entry: Entry, lang: Language, sources:
     footer = html_block(env, "item_footer.html.j2", related=related, **common)
     body = _body(version, src, sources, lang.prefix, media)
     card = media.card(lang.code, entry)
+    extra = {"card": card} if card else {}
+    if entry.kind in WIDE:
+        extra["hide"] = list(WIDE[entry.kind])
     meta = front_matter(page_title(page, entry, model.title, repeated), lang.description(model.summary),
-                        {"card": card} if card else None)
+                        extra or None)
     text = f"{meta}{header}\n\n{body}\n\n{footer}\n"
     return Output(src, text.encode("utf-8"), trusted=(header, footer))
 

@@ -107,7 +107,7 @@ FETCH = """async url => {
 def test_add_to_calendar_serves_the_events_ics(desktop_page):
     page = desktop_page
     visit(page, PAGE_TYPES["event"])
-    link = page.locator(".cs-add-calendar a")
+    link = page.locator("a.cs-add-calendar")
     assert link.is_visible()
     got = page.evaluate(FETCH, link.evaluate("a => a.href"))
     assert got["status"] == 200 and got["type"].startswith("text/calendar")
