@@ -149,7 +149,7 @@ def campaign_section(context: PageContext, campaign: Entry) -> Markup:
     if not rows and not themes:
         return Markup("")
     keys = sorted({m for r in rows for m in months(r.first, r.last)})
-    grids = [_month(page, site, rows, y, m, prefix) for y, m in keys]
+    grids = [_month(page, site, rows, y, m, prefix, only=campaign) for y, m in keys]
     campaigns = list({e.slug: e for g in grids for e in month_campaigns(g)}.values())
     html = html_block(environment(lang), "calendar_section.html.j2", page=page, grids=grids, themes=themes,
                  campaigns=campaigns,
@@ -174,7 +174,9 @@ def _rows(site: Site, lang: str, entries=None) -> list[Row]:
     return sorted(rows, key=lambda r: (r.first, r.last, r.entry.slug))
 
 
-def _month(page: CalendarPage, site: Site, rows: list[Row], year: int, month: int, prefix: str) -> Month:
+def _month(page: CalendarPage, site: Site, rows: list[Row], year: int, month: int, prefix: str,
+           only: Optional[Entry] = None) -> Month:
+    """A month's grid; `only`: the one campaign whose band it shows (a campaign page's own)."""
     by_day = defaultdict(list)
     first, last = date(year, month, 1), _month_end(year, month)
     for row in rows:
@@ -186,16 +188,17 @@ def _month(page: CalendarPage, site: Site, rows: list[Row], year: int, month: in
             themes[day].append(obs)
     grid = [[Cell(d, by_day.get(d, []), themes.get(d, []), d == site.today) if d else None for d in week]
             for week in weeks(year, month, page.locale.first_week_day)]
-    _add_spans(grid, _campaign_days(site, first, last), first)
+    _add_spans(grid, _campaign_days(site, first, last, only), first)
     return Month(year, month, page.month_title(year, month), calendar_urls.month_src(year, month, prefix), grid)
 
 
-def _campaign_days(site: Site, first: date, last: date) -> dict:
-    """day -> [(campaign, (its first day, its last day))] for the listed campaigns that
-    cover days between first and last."""
+def _campaign_days(site: Site, first: date, last: date, only: Optional[Entry] = None) -> dict:
+    """day -> [(campaign, (its first day, its last day))] for the listed campaigns (or `only`)
+    that cover days between first and last."""
     tz = site.settings.tz
     covered = defaultdict(list)
-    spans = sorted((event_days(e.model, tz), e.slug, e) for e in site.listed("campaign"))
+    shown = [only] if only is not None else site.listed("campaign")
+    spans = sorted((event_days(e.model, tz), e.slug, e) for e in shown)
     for (begins, ends), _slug, entry in spans:
         for day in days(max(begins, first), min(ends, last)):
             covered[day].append((entry, (begins, ends)))
