@@ -69,6 +69,7 @@ class Month:
     title: str
     src: str  # the month page's source path
     weeks: list  # rows of seven Cell or None
+    campaigns: list = field(default_factory=list)  # [Entry]: whose bands the grid shows, by lane
 
 
 class CalendarPage(PageContext):
@@ -150,7 +151,7 @@ def campaign_section(context: PageContext, campaign: Entry) -> Markup:
         return Markup("")
     keys = sorted({m for r in rows for m in months(r.first, r.last)})
     grids = [_month(page, site, rows, y, m, prefix, only=campaign) for y, m in keys]
-    campaigns = list({e.slug: e for g in grids for e in month_campaigns(g)}.values())
+    campaigns = list({e.slug: e for g in grids for e in g.campaigns}.values())
     html = html_block(environment(lang), "calendar_section.html.j2", page=page, grids=grids, themes=themes,
                  campaigns=campaigns,
                  feed=calendar_urls.campaign_ics(campaign.slug, prefix) if rows else None,
@@ -188,8 +189,8 @@ def _month(page: CalendarPage, site: Site, rows: list[Row], year: int, month: in
             themes[day].append(obs)
     grid = [[Cell(d, by_day.get(d, []), themes.get(d, []), d == site.today) if d else None for d in week]
             for week in weeks(year, month, page.locale.first_week_day)]
-    _add_spans(grid, _campaign_days(site, first, last, only), first)
-    return Month(year, month, page.month_title(year, month), calendar_urls.month_src(year, month, prefix), grid)
+    lanes = _add_spans(grid, _campaign_days(site, first, last, only), first)
+    return Month(year, month, page.month_title(year, month), calendar_urls.month_src(year, month, prefix), grid, lanes)
 
 
 def _campaign_days(site: Site, first: date, last: date, only: Optional[Entry] = None) -> dict:
@@ -205,10 +206,11 @@ def _campaign_days(site: Site, first: date, last: date, only: Optional[Entry] = 
     return covered
 
 
-def _add_spans(grid: list, covered: dict, first: date) -> None:
+def _add_spans(grid: list, covered: dict, first: date) -> list[Entry]:
     """Each campaign of the month in its own lane (one row of every cell), so that its band
-    runs straight across the week."""
-    lanes = list({e.slug: e for spans in covered.values() for e, _days in spans})
+    runs straight across the week; returns the campaigns in the order of their lanes."""
+    by_slug = {e.slug: e for day in sorted(covered) for e, _days in covered[day]}
+    lanes = list(by_slug)
     for week in grid:
         for n, cell in enumerate(week):
             if cell is None:
@@ -222,21 +224,11 @@ def _add_spans(grid: list, covered: dict, first: date) -> None:
                 begins = cell.day == first or n == 0 or slug not in _slugs(covered, cell.day, -1)
                 length = next((k for k in range(1, 7 - n) if slug not in _slugs(covered, cell.day, k)), 7 - n)
                 cell.spans.append(Span(entry, begins, cell.day == found[slug], length if begins else 0))
+    return list(by_slug.values())
 
 
 def _slugs(covered: dict, day: date, offset: int) -> set:
     return {e.slug for e, _d in covered.get(day + timedelta(days=offset), [])}
-
-
-def month_campaigns(grid: Month) -> list[Entry]:
-    """The campaigns whose bands a month grid shows, in the order they start."""
-    seen: dict = {}
-    for week in grid.weeks:
-        for cell in week:
-            for span in cell.spans if cell else []:
-                if span.entry is not None:
-                    seen.setdefault(span.entry.slug, span.entry)
-    return list(seen.values())
 
 
 def _in_year_order(obs):
@@ -266,7 +258,7 @@ def _month_page(site, lang, prefix, rows, year, month, previous, following) -> O
     nav = {name: (calendar_urls.month_src(*key, prefix), page.month_title(*key)) if key else None
            for name, key in (("previous", previous), ("next", following))}
     html = html_block(environment(lang), "calendar_month.html.j2", page=page, grid=grid, rows=in_month, themes=themes,
-                 campaigns=month_campaigns(grid),
+                 campaigns=grid.campaigns,
                  nav=nav, agenda=calendar_urls.agenda_src(prefix), subscribe=calendar_urls.subscribe_src(prefix))
     about = page._("Events and theme days of %(site)s in %(month)s.") % {"site": lang.site_name, "month": grid.title}
     return _page(src, f"{grid.title} · {page._('Calendar')}", html, lang.description(about))
