@@ -135,7 +135,7 @@ def build(settings: Settings, now: Optional[datetime] = None, mode: str = PRODUC
         pages, fallbacks = build_page_map(site, outputs, partial(render_fallback, site), partial(render_notice, site))
         outputs = sorted(outputs + fallbacks, key=lambda o: o.path)
     return Result(sort_unique(problems), outputs, blocks, site, media, pages, timings=timings,
-                  page_globals={**build_globals(site), "feed_links": partial(head_links, site)})
+                  page_globals={**build_globals(site), "feed_links": head_links(site)})
 
 
 def _campaign_slugs(tree) -> set:

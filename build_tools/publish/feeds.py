@@ -103,8 +103,7 @@ class _Feed:
 
     # text
     def title(self) -> str:
-        label = self._("News and reports") if self.kind == "article" else self._("Event announcements")
-        return clean(f"{label} · {self.language.site_name}")
+        return feed_title(self.kind, self.language)
 
     def author(self) -> str:
         gov = self.site.settings.extra.get("government") or {}
@@ -190,15 +189,22 @@ class _Feed:
         return (json.dumps(feed, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
-def head_links(site: Site, page_url: str) -> list[dict]:
-    """Feeds a page announces in its head (feed autodiscovery), in the page's language."""
-    if not site.settings.site_url:
-        return []
+def feed_title(kind: str, lang: Language) -> str:
+    label = lang.gettext("News and reports") if kind == "article" else lang.gettext("Event announcements")
+    return clean(f"{label} · {lang.site_name}")
+
+
+def head_links(site: Site):
+    """page URL -> the feeds the page announces in its head (feed autodiscovery), in the
+    page's language. Every page's head asks: the links of each language are made once."""
     found = site.languages
-    lang = next((l for l in found if l.prefix and page_url.startswith(l.prefix)), found[0])
-    links = []
-    for kind in urls.FEED_KINDS:
-        title = _Feed(site, kind, lang).title()
-        for fmt, (_ext, mime) in urls.FEED_FORMATS.items():
-            links.append({"path": urls.feed_src(kind, fmt, lang.prefix), "type": mime, "title": title})
+    by_lang = {lang.code: [{"path": urls.feed_src(kind, fmt, lang.prefix), "type": mime, "title": feed_title(kind, lang)}
+                           for kind in urls.FEED_KINDS for fmt, (_ext, mime) in urls.FEED_FORMATS.items()]
+               for lang in found} if site.settings.site_url else {}
+
+    def links(page_url: str) -> list[dict]:
+        if not by_lang:
+            return []
+        lang = next((l for l in found if l.prefix and page_url.startswith(l.prefix)), found[0])
+        return by_lang[lang.code]
     return links
