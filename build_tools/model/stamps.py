@@ -44,6 +44,8 @@ class Stamps:
     files: dict = field(default_factory=dict)  # content path (relative, / separators) -> Stamp
     observances: dict = field(default_factory=dict)  # theme day slug -> Stamp
     docs: dict = field(default_factory=dict)  # hand-written page (path inside docs/) -> Stamp
+    # Feeds, calendars and sitemap dates ask for the same files' paths again and again.
+    _paths: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def file(self, path: str) -> Stamp:
         """A content file's stamp, by its path relative to the content folder."""
@@ -67,7 +69,10 @@ class Stamps:
         return self.docs.get(src) or Stamp(self.now, self.now)
 
     def path_of(self, doc) -> str:
-        return _path(self.root, doc)
+        found = self._paths.get(doc.abs_path)
+        if found is None:
+            found = self._paths[doc.abs_path] = _path(self.root, doc)
+        return found
 
 
 def read(content_dir: Path, now: datetime, items: list[Item], tz, docs_dir: Optional[Path] = None) -> Stamps:
