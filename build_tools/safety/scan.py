@@ -14,6 +14,7 @@ import posixpath
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Optional
 from urllib.parse import urlsplit
 from xml.etree import ElementTree
 
@@ -98,27 +99,65 @@ def _data_type(attrs: str) -> bool:
     return bool(match) and match.group(1).lower() in DATA_SCRIPT_TYPES
 
 
-def scan_site(site_dir: Path, known: KnownScripts, indexes=(SEARCH_INDEX,), embed_hosts=()) -> list[Problem]:
+def scan_site(site_dir: Path, known: KnownScripts, indexes=(SEARCH_INDEX,), embed_hosts=(),
+              memo: Optional[dict] = None) -> list[Problem]:
     """Problems in every file of the built site; `indexes` are its search indexes' paths,
-    `embed_hosts` the hosts its pages may load frames and media from (https only)."""
+    `embed_hosts` the hosts its pages may load frames and media from (https only).
+
+    memo ({site path: (file signature, problems)}, kept by the caller between builds into
+    the same folder, as a preview server's) holds what the last scan found: a file whose
+    signature is unchanged is not read again. The signature includes the inode's change
+    time, which every write, link, rename or copy of a file moves and nothing can set back."""
     site_dir = Path(site_dir)
-    root = site_dir.resolve()
     out: list[Problem] = []
-    for path in sorted(site_dir.rglob("*")):
-        rel = path.relative_to(site_dir).as_posix()
-        if path.is_symlink() or not path.resolve().is_relative_to(root):
+    seen = {}
+    for rel, entry in _entries(site_dir):
+        if entry.is_symlink():  # the only way out of the folder: nothing under it is followed
             out.append(problem(rel, 1, "", "scan_outside"))
             continue
-        if not path.is_file():
+        if not entry.is_file(follow_symlinks=False):
             continue
-        suffix = path.suffix.lower()
-        if suffix in MARKUP_SUFFIXES:
-            out.extend(scan_markup(rel, path.read_text(encoding="utf-8", errors="replace"), known, embed_hosts))
-        elif suffix == ".xml":
-            out.extend(_scan_xml(rel, path))
-        elif rel in indexes:
-            out.extend(_scan_search_index(rel, path, known))
+        suffix = posixpath.splitext(rel)[1].lower()
+        if not (suffix in MARKUP_SUFFIXES or suffix == ".xml" or rel in indexes):
+            continue
+        stat = entry.stat(follow_symlinks=False)
+        signature = (stat.st_ino, stat.st_dev, stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns)
+        before = memo.get(rel) if memo is not None else None
+        if before is not None and before[0] == signature:
+            found = before[1]
+        else:
+            found = _scan_file(rel, Path(entry.path), suffix, known, embed_hosts)
+        seen[rel] = (signature, found)
+        out.extend(found)
+    if memo is not None:
+        memo.clear()
+        memo.update(seen)
     return out
+
+
+def _entries(site_dir: Path):
+    """(site path, directory entry) of everything under site_dir, in the order of their paths'
+    parts; directories that are links are listed, not entered."""
+    found = []
+
+    def walk(folder: str, parts: tuple):
+        with os.scandir(folder) as listing:
+            for entry in listing:
+                here = (*parts, entry.name)
+                found.append((here, entry))
+                if entry.is_dir(follow_symlinks=False):
+                    walk(entry.path, here)
+    walk(str(site_dir), ())
+    found.sort(key=lambda pair: pair[0])
+    return [("/".join(parts), entry) for parts, entry in found]
+
+
+def _scan_file(rel: str, path: Path, suffix: str, known: KnownScripts, embed_hosts) -> list[Problem]:
+    if suffix in MARKUP_SUFFIXES:
+        return scan_markup(rel, path.read_text(encoding="utf-8", errors="replace"), known, embed_hosts)
+    if suffix == ".xml":
+        return _scan_xml(rel, path)
+    return _scan_search_index(rel, path, known)
 
 
 def scan_markup(rel: str, text: str, known: KnownScripts, embed_hosts=()) -> list[Problem]:
@@ -143,7 +182,10 @@ def _scan_search_index(rel: str, path: Path, known: KnownScripts) -> list[Proble
     out = []
     for doc in docs:
         for key in ("title", "text"):
-            found = scan_markup(rel, str(doc.get(key, "")), known)
+            text = str(doc.get(key, ""))
+            if "<" not in text:  # no tag, so no element or attribute: nothing to find
+                continue
+            found = scan_markup(rel, text, known)
             out.extend(problem(rel, 1, doc.get("location", ""), p.code, **dict(p.params)) for p in found)
     return out
 
