@@ -48,6 +48,8 @@ class CampaignsPlugin(BasePlugin[CampaignsConfig]):
         self.state = None
         self.segments = None  # kept across `serve` rebuilds: the cuts are loaded once
         self.parsed = {}  # content files parsed by the builds of one `serve` (content/load.py)
+        self.scanned = (None, {})  # site folder, what the safety scan found there (a --dirty rebuild reads only new files)
+        self.sections = {}  # IndexedPage -> its search entries, for the next --dirty rebuild
 
     def on_startup(self, *, command, dirty):
         self.command, self.dirty = command, dirty
@@ -79,6 +81,7 @@ class CampaignsPlugin(BasePlugin[CampaignsConfig]):
         salt = dictionaries(search.config.get(k) for k in ("jieba_dict", "jieba_dict_user")) if search else []
         if self.segments is None or self.segments.salt != salt or self.segments.settings.root != root:
             self.segments = Segments(settings, salt)
+            self.sections = {}
         self.state.marks.mark("config")
 
     def on_files(self, files, *, config):
@@ -195,9 +198,13 @@ class CampaignsPlugin(BasePlugin[CampaignsConfig]):
         for unmatched in script_repairs.repair(Path(config.site_dir)):
             log.warning("the theme's script has changed, a repair no longer applies: %s", unmatched)
         known = known_scripts(config.theme.dirs, [str(s) for s in config.extra_javascript])
-        indexes = index_files(state.settings, state.indexed, state.source_search, self.segments)
+        sections = self.sections if self.dirty else None
+        indexes = index_files(state.settings, state.indexed, state.source_search, self.segments, sections)
         self.segments.save(partial=self.dirty)
-        found = finish(Path(config.site_dir), indexes, known, state.settings.embed_hosts)
+        site_dir = Path(config.site_dir)
+        if not self.dirty or self.scanned[0] != site_dir:
+            self.scanned = (site_dir, {})
+        found = finish(site_dir, indexes, known, state.settings.embed_hosts, self.scanned[1] if self.dirty else None)
         # Errors in hand-written pages' HTML (classes, ids, markers) were held until every page
         # was written, so that one build names them all.
         _report(verdict(state.page_errors, self.command, "docs/ has problems"))

@@ -36,24 +36,35 @@ class IndexedPage:
 
 
 def index_files(settings, indexed: dict, source_config: Optional[dict],
-                segment: Callable[[str], str] = cut) -> dict[str, bytes]:
+                segment: Callable[[str], str] = cut, memo: Optional[dict] = None) -> dict[str, bytes]:
     """{site path: index} per language; indexed: code -> {url: IndexedPage}. The source
     language's index takes Material's search settings (source_config); without them (no
-    search plugin) the source language has no index of ours."""
-    found = {}
+    search plugin) the source language has no index of ours. memo: {IndexedPage: entries}
+    of the build before (a --dirty rebuild carries most pages unchanged), left holding
+    this build's."""
+    found, used = {}, {}
     for lang in languages(settings):
         config = lang.search_config() if not lang.is_source else source_config
         if config is not None:
             pages = list(indexed.get(lang.code, {}).values())
-            found[f"{lang.prefix}search/search_index.json"] = build_index(config, pages, segment)
+            found[f"{lang.prefix}search/search_index.json"] = build_index(config, pages, segment, memo, used)
+    if memo is not None:
+        memo.clear()
+        memo.update(used)
     return found
 
 
-def build_index(config: dict, pages: list[IndexedPage], segment: Callable[[str], str] = cut) -> bytes:
+def build_index(config: dict, pages: list[IndexedPage], segment: Callable[[str], str] = cut,
+                memo: Optional[dict] = None, used: Optional[dict] = None) -> bytes:
     """The index file: Material's format ({config, docs}), one doc per section."""
     docs = []
     for page in sorted(pages, key=lambda p: p.url):
-        docs.extend(_sections(page, segment))
+        found = memo.get(page) if memo is not None else None
+        if found is None:
+            found = _sections(page, segment)
+        if used is not None:
+            used[page] = found
+        docs.extend(found)
     data = {"config": config, "docs": docs}
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode("utf-8")
 

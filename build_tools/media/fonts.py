@@ -47,11 +47,7 @@ class FontStack:
 
     def missing(self, text: str) -> list[str]:
         """Characters of text that no font of the stack has, each once, in order."""
-        out = []
-        for ch in text:
-            if not ch.isspace() and not ignorable(ch) and self.index(ch) is None and ch not in out:
-                out.append(ch)
-        return out
+        return [ch for ch in dict.fromkeys(text) if not ch.isspace() and not ignorable(ch) and self.index(ch) is None]
 
     def font(self, index: int, size: int) -> ImageFont.FreeTypeFont:
         key = (index, size)

@@ -25,9 +25,16 @@ def _renderer(extensions: tuple) -> markdown.Markdown:
 
 
 def findings(body: str, extensions: tuple, embed_hosts: tuple = ()) -> list[Finding]:
+    return list(_findings(body, tuple(extensions), tuple(embed_hosts)))
+
+
+# Rendering every body is most of the check; a preview server checks again after each edit,
+# and the bodies not edited give the same findings.
+@lru_cache(maxsize=20_000)
+def _findings(body: str, extensions: tuple, embed_hosts: tuple) -> tuple:
     md = _renderer(extensions)
     md.reset()
-    return policy(tuple(embed_hosts), tuple(extensions)).findings(md.convert(body))
+    return tuple(policy(embed_hosts, extensions).findings(md.convert(body)))
 
 
 def check_body(path: str, body: str, first_line: int, extensions: tuple, embed_hosts: tuple = ()) -> list[Problem]:
