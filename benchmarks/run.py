@@ -2,6 +2,8 @@
 
     scripts/benchmark [--sizes 100,1000,5000] [--out reports]
     scripts/benchmark --scenario events [--sizes 1000] [--pairs 3]   the build-cost scenario (benchmarks/events.py)
+    scripts/benchmark --scenario events --sizes 1000,5000 --serve 1000   ... and an edit under `mkdocs serve`
+    scripts/benchmark --scenario serve [--sizes 1000] [--edits 3]   only the edit under `mkdocs serve` (benchmarks/serve.py)
 
 For each size N it writes N synthetic bilingual items (benchmarks/synthetic.py), builds them
 with our plugin and, as the baseline, as ordinary Markdown pages without it (benchmarks/
@@ -22,7 +24,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from benchmarks import events, plain, report
+from benchmarks import events, plain, report, serve
 from benchmarks.synthetic import write_items
 from build_tools.adapter import timings
 from build_tools.pipeline import build
@@ -41,9 +43,10 @@ def main(argv=None) -> int:
     out.mkdir(parents=True, exist_ok=True)
     work = Path(args.workdir).resolve() if args.workdir else Path(tempfile.mkdtemp(prefix="campaign-bench-"))
     results = {"machine": _machine(), "sizes": {}}
-    scenario = args.scenario == events.NAME
+    scenario = args.scenario in (events.NAME, serve.NAME)
+    serving = args.sizes if args.scenario == serve.NAME else ([args.serve] if args.serve else [])
     try:
-        for n in args.sizes:
+        for n in args.sizes if args.scenario != serve.NAME else ():
             print(f"benchmark: N = {n}", file=sys.stderr, flush=True)
             if scenario:
                 results["sizes"][str(n)] = events.measure(
@@ -53,12 +56,21 @@ def main(argv=None) -> int:
                 results["sizes"][str(n)] = measure_size(n, work / str(n), args.repeat)
             if not args.keep:
                 shutil.rmtree(work / str(n), ignore_errors=True)
+        for n in serving:
+            print(f"benchmark: serve, N = {n}", file=sys.stderr, flush=True)
+            folder = work / f"serve-{n}"
+            results.setdefault("serve", {})[str(n)] = serve.measure(n, folder, args.edits, _environment(), _copy_site)
+            if not args.keep:
+                shutil.rmtree(folder, ignore_errors=True)
     finally:
         if not args.keep and not args.workdir:
             shutil.rmtree(work, ignore_errors=True)
     if scenario:
-        results["scenario"] = events.NAME
+        results["scenario"] = args.scenario
         results["targets"] = [t for r in results["sizes"].values() for t in events.targets(r)]
+        results["targets"] += events.scaling(results["sizes"])
+        results["targets"] += [t for r in results.get("serve", {}).values() for t in serve.targets(r)]
+        results["machine"]["load_average_after"] = list(os.getloadavg())
         text = events.markdown(results)
     else:
         results["targets"] = report.targets(results["sizes"])
@@ -80,9 +92,14 @@ def _arguments(argv):
     parser.add_argument("--repeat", type=int, default=1,
                         help="build cold and warm this many times and keep the fastest (for a busy machine)")
     parser.add_argument("--keep", action="store_true", help="keep the generated projects")
-    parser.add_argument("--scenario", choices=("sizes", events.NAME), default="sizes",
+    parser.add_argument("--scenario", choices=("sizes", events.NAME, serve.NAME), default="sizes",
                         help="sizes: the default scaling benchmark; events: the build-cost scenario of "
-                             "N events in 10 campaigns, 1,500-character bodies, no photos")
+                             "N events in 10 campaigns, 1,500-character bodies, no photos; serve: an edit of "
+                             "one file of that content under `mkdocs serve --dirty`")
+    parser.add_argument("--serve", type=int, default=0, metavar="N",
+                        help="events scenario: also time an edit under `mkdocs serve --dirty` with N events")
+    parser.add_argument("--edits", type=int, default=3,
+                        help="serve: edits of one file whose median time to the rebuilt page is kept (default: 3)")
     parser.add_argument("--pairs", type=int, default=3,
                         help="events scenario: pairs of builds (ours, plain) whose median is kept (default: 3)")
     return parser.parse_args(argv)
@@ -171,8 +188,7 @@ def _warm_up() -> None:
 def _build(project: Path, site: Path, *flags: str, timed: bool) -> dict:
     """One `mkdocs build` process: wall seconds, peak memory (MB), our stage timings."""
     # The project's own cache, whatever CAMPAIGN_CACHE_DIR says: the steps clear it.
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": REFERENCE_TIME,
-           "CAMPAIGN_CACHE_DIR": str(project / ".cache")}
+    env = {**_environment(), "CAMPAIGN_CACHE_DIR": str(project / ".cache")}
     stages = project / ".timings.json"
     stages.unlink(missing_ok=True)
     if timed:
@@ -196,6 +212,10 @@ def _build(project: Path, site: Path, *flags: str, timed: bool) -> dict:
         run["stages"] = {part: {k: round(v, 3) for k, v in data[part].items()} for part in ("ours", "mkdocs")}
         run["pages_rendered"] = data["pages_rendered"]
     return run
+
+
+def _environment() -> dict:
+    return {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": REFERENCE_TIME}
 
 
 def _sizes(site: Path, languages: list) -> dict:
