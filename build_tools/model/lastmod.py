@@ -35,8 +35,18 @@ def page_dates(site, pmap, docs) -> dict:
         found = [s.modified for s in stamps_list]
         return max(found).astimezone(tz).date() if found else None
 
+    known: dict = {}  # (entry, language) -> stamp: list pages ask for the same entries again and again
+
+    def stamp(entry, lang):
+        key = (id(entry), lang)
+        if key not in known:
+            known[key] = stamps.item(entry.item, lang)
+        return known[key]
+
     def shown(entries, lang):
-        return [stamps.item(e.item, lang) for e in entries if e.version(lang)]
+        return [stamp(e, lang) for e in entries if e.version(lang)]
+
+    lists: dict = {}  # (kind, language) -> the stamps of what its list pages show, alike on each page
 
     items = {urls.item_src(e.kind, e.slug): e for e in site.entries}
     out = {}
@@ -56,7 +66,10 @@ def page_dates(site, pmap, docs) -> dict:
                 for kind in ("event", "story", "article"):
                     found += shown(site.children.get((entry.slug, kind), []), lang)
         elif neutral.split("/", 1)[0] in _KINDS:
-            found = shown(site.listed(_KINDS[neutral.split("/", 1)[0]], lang), lang)
+            kind = _KINDS[neutral.split("/", 1)[0]]
+            if (kind, lang) not in lists:
+                lists[kind, lang] = shown(site.listed(kind, lang), lang)
+            found = lists[kind, lang]
         elif neutral.startswith(calendar_urls.FOLDER + "/"):
             found = _calendar(site, neutral, lang, shown)
         when = day(found or [])

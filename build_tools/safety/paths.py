@@ -62,9 +62,10 @@ def check_outputs(site_dir: Path, generated: Iterable[str], urls: Iterable[str])
     generated paths that could leave the output folder, and URLs that are one URL
     on a case-insensitive or normalising host."""
     out = []
+    root = Path(site_dir).resolve()
     for path in sorted(generated):
         reason = unsafe_output_path(path)
-        if reason is None and not inside(site_dir, Path(site_dir) / path):
+        if reason is None and not (Path(site_dir) / path).resolve().is_relative_to(root):
             reason = "outside the output folder"
         if reason:
             out.append(f"{printable(path)}: {reason}")
