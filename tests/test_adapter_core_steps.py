@@ -1,6 +1,7 @@
 """What the adapter hands to the core: blocks in hand-written pages, the fail-or-log rule,
 which search index holds a page, and the last step of a build."""
 import json
+import os
 
 from build_tools.core.problems import ERROR, NOTICE, WARNING, problem
 from build_tools.core.verdict import verdict
@@ -74,3 +75,23 @@ def test_each_language_has_its_own_index_of_its_real_pages(tmp_path):
     assert own_index(pages, "en/unknown.md", {}, "en", False) is None and own_index(None, "en/events/x.md", {}, "en", False) is None
     # A hand-written page the page map does not know is searched in the source language.
     assert own_index(pages, "unknown.md", {}, "zh", True) == "zh" and own_index(None, "about.md", {}, "zh", True) == "zh"
+
+
+def test_a_rebuild_into_the_same_folder_scans_every_rewritten_file_and_still_reports_the_old(tmp_path):
+    site = tmp_path / "site"
+    (site / "a").mkdir(parents=True)
+    bad, good = site / "a" / "index.html", site / "b.html"
+    bad.write_text('<p onclick="x()">a</p>', encoding="utf-8")
+    good.write_text("<p>clean page</p>", encoding="utf-8")
+    memo = {}
+    first = [(p.path, p.code) for p in finish(site, {}, known_scripts([]), memo=memo)]
+    assert first == [("a/index.html", "scan_event_handler")]
+    # Same size, its modification time set back: the write still moved the inode's change time.
+    stat = good.stat()
+    good.write_text("<p onload=x>a</p>", encoding="utf-8")
+    os.utime(good, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert good.stat().st_size == stat.st_size
+    again = [(p.path, p.code) for p in finish(site, {}, known_scripts([]), memo=memo)]
+    assert again == [("a/index.html", "scan_event_handler"), ("b.html", "scan_event_handler")]
+    bad.unlink()
+    assert [p.path for p in finish(site, {}, known_scripts([]), memo=memo)] == ["b.html"]

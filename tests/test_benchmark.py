@@ -3,6 +3,7 @@ import json
 import subprocess
 import sys
 
+from benchmarks import serve
 from conftest import ROOT
 
 
@@ -31,7 +32,8 @@ def test_benchmark_writes_the_report_with_ratios_against_plain_mkdocs(tmp_path):
 def test_the_build_cost_scenario_compares_cold_image_cache_kept_and_warm_builds(tmp_path):
     out = tmp_path / "reports"
     result = subprocess.run([sys.executable, "-m", "benchmarks.run", "--scenario", "events", "--sizes", "10",
-                             "--pairs", "1", "--out", str(out), "--workdir", str(tmp_path / "work"), "--keep"],
+                             "--pairs", "1", "--serve", "10", "--edits", "1",
+                             "--out", str(out), "--workdir", str(tmp_path / "work"), "--keep"],
                             cwd=ROOT, capture_output=True, text=True, timeout=900)
     assert result.returncode == 0, result.stderr
     data = json.loads((out / "benchmark.json").read_text("utf-8"))
@@ -40,7 +42,12 @@ def test_the_build_cost_scenario_compares_cold_image_cache_kept_and_warm_builds(
     for side in ("ours", "plain"):
         assert set(size[side]) == {"cold", "images_kept", "warm"}
         assert all(run["cpu_seconds"] > 0 for run in size[side].values())
-    assert [t["limit"] for t in data["targets"]] == [2.0, 1.25]
+    assert [t["limit"] for t in data["targets"]] == [2.0, 1.25, 2.0]
+    # An edit under a real `mkdocs serve`: the page was served with the new text (else no time is given).
+    served = data["serve"]["10"]
+    assert len(served["edit_seconds"]) == 1 and 0 < served["median_seconds"] < 120
+    assert "编辑补充第1次" in (tmp_path / "work/serve-10/ours/campaigns" / serve.EDITED).read_text("utf-8")
+    assert len(data["machine"]["load_average_after"]) == 3
     # The same bodies on both sides: 1,500 characters each, in both languages.
     ours, plain = tmp_path / "work" / "10" / "ours", tmp_path / "work" / "10" / "plain"
     body = (ours / "campaigns/synthetic-campaign-00003/events/e00003.zh.md").read_text("utf-8").split("---\n", 2)[2]
@@ -50,3 +57,4 @@ def test_the_build_cost_scenario_compares_cold_image_cache_kept_and_warm_builds(
     assert "nav:\n  - index.md\n" in (plain / "mkdocs.yml").read_text("utf-8")
     table = (out / "benchmark.md").read_text("utf-8")
     assert "| image cache kept, everything else cold |" in table and "N = 10 events in 10 campaigns" in table
+    assert "## An edit under `scripts/build serve`, N = 10 events" in table

@@ -14,7 +14,7 @@ from mkdocs.structure.files import File
 from benchmarks.synthetic import write_items
 from build_tools.adapter import segments as segments_module
 from build_tools.adapter.files import CachedFile, unlink_shared
-from build_tools.adapter.search_index import IndexedPage, build_index
+from build_tools.adapter.search_index import IndexedPage, build_index, index_files
 from build_tools.adapter.segments import Segments
 from build_tools.core.settings import Settings
 from conftest import copy_project
@@ -132,3 +132,19 @@ def test_a_cut_in_the_cache_file_that_changes_the_text_is_not_used(tmp_path, mon
     data[key] = '<img src=x onerror="alert(1)">'
     path.write_text(json.dumps(data), encoding="utf-8")
     assert Segments(settings, [])(text).replace("\u200b", "") == text
+
+
+def test_a_serve_rebuild_indexes_the_edited_page_anew_and_the_others_as_before(tmp_path):
+    settings = Settings(root=tmp_path, content_dir=tmp_path / "campaigns")
+    kept = IndexedPage("events/a/", "Forum", '<h1 id="a">Forum</h1><p>Grassland walk.</p>')
+    edited = IndexedPage("events/b/", "Talk", '<h1 id="b">Talk</h1><p>Before the edit.</p>')
+    pages = {"zh": {p.url: p for p in (kept, edited)}}
+    memo = {}
+    first = index_files(settings, pages, {"lang": ["en"]}, memo=memo)
+    assert set(memo) == {kept, edited}
+    edited = IndexedPage("events/b/", "Talk", '<h1 id="b">Talk</h1><p>After the edit.</p>')
+    pages["zh"]["events/b/"] = edited
+    again = index_files(settings, pages, {"lang": ["en"]}, memo=memo)
+    fresh = index_files(settings, pages, {"lang": ["en"]})
+    assert again == fresh != first and b"After the edit." in again["search/search_index.json"]
+    assert set(memo) == {kept, edited}  # the old version of the edited page is forgotten
