@@ -58,3 +58,16 @@ def test_the_build_cost_scenario_compares_cold_image_cache_kept_and_warm_builds(
     table = (out / "benchmark.md").read_text("utf-8")
     assert "| image cache kept, everything else cold |" in table and "N = 10 events in 10 campaigns" in table
     assert "## An edit under `scripts/build serve`, N = 10 events" in table
+
+
+def test_scaling_targets_compare_ours_at_five_thousand_with_one_thousand():
+    from benchmarks import events
+
+    def size(seconds, cpu, peak):
+        run = {"seconds": seconds, "cpu_seconds": cpu, "peak_mb": peak}
+        return {"ours": {"cold": dict(run), "images_kept": dict(run), "warm": {**run, "peak_mb": peak / 2}}}
+    assert events.scaling({"1000": size(10, 10, 300)}) == []  # one size: nothing to compare
+    found = events.scaling({"1000": size(10, 9, 300), "5000": size(60, 45, 1600)})
+    assert [(t["value"], t["cpu_value"], t["holds"]) for t in found] == [(6.0, 5.0, False), (6.0, 5.0, False),
+                                                                          (1600, None, False)]
+    assert "stages at N=5,000" in found[0]["note"]
