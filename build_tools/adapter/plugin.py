@@ -48,7 +48,8 @@ class CampaignsPlugin(BasePlugin[CampaignsConfig]):
         self.state = None
         self.segments = None  # kept across `serve` rebuilds: the cuts are loaded once
         self.parsed = {}  # content files parsed by the builds of one `serve` (content/load.py)
-        self.scanned = (None, {})  # site folder, what the safety scan found there (a --dirty rebuild reads only new files)
+        # The scan's folder and rules, and what it found there: a --dirty rebuild reads only new files.
+        self.scanned = (None, {})
         self.sections = {}  # IndexedPage -> its search entries, for the next --dirty rebuild
 
     def on_startup(self, *, command, dirty):
@@ -202,8 +203,11 @@ class CampaignsPlugin(BasePlugin[CampaignsConfig]):
         indexes = index_files(state.settings, state.indexed, state.source_search, self.segments, sections)
         self.segments.save(partial=self.dirty)
         site_dir = Path(config.site_dir)
-        if not self.dirty or self.scanned[0] != site_dir:
-            self.scanned = (site_dir, {})
+        # What the scan looks for: when it changes (theme, embed hosts, languages), everything is read again.
+        rules = (site_dir, tuple(p.pattern for p in known.inline), known.sources,
+                 tuple(state.settings.embed_hosts), tuple(sorted(indexes)))
+        if not self.dirty or self.scanned[0] != rules:
+            self.scanned = (rules, {})
         found = finish(site_dir, indexes, known, state.settings.embed_hosts, self.scanned[1] if self.dirty else None)
         # Errors in hand-written pages' HTML (classes, ids, markers) were held until every page
         # was written, so that one build names them all.
