@@ -45,28 +45,40 @@ def main(argv=None) -> int:
     results = {"machine": _machine(), "sizes": {}}
     scenario = args.scenario in (events.NAME, serve.NAME)
     serving = args.sizes if args.scenario == serve.NAME else ([args.serve] if args.serve else [])
+    sizes = args.sizes if args.scenario != serve.NAME else []
+    # An edit under serve is timed right after the builds of its size, and the report is written
+    # after each step: a long run stopped early keeps what it measured.
+    steps = [("sizes", n) for n in sizes]
+    for n in serving:
+        steps.insert(next((i + 1 for i, (_k, m) in enumerate(steps) if m == n), len(steps)), ("serve", n))
     try:
-        for n in args.sizes if args.scenario != serve.NAME else ():
-            print(f"benchmark: N = {n}", file=sys.stderr, flush=True)
-            if scenario:
-                results["sizes"][str(n)] = events.measure(
-                    n, work / str(n), args.pairs,
-                    lambda project, site, timed: _build(project, site, timed=timed), _settings, _copy_site)
+        for kind, n in steps:
+            if kind == "serve":
+                print(f"benchmark: serve, N = {n}", file=sys.stderr, flush=True)
+                folder = work / f"serve-{n}"
+                results.setdefault("serve", {})[str(n)] = serve.measure(n, folder, args.edits, _environment(),
+                                                                         _copy_site)
             else:
-                results["sizes"][str(n)] = measure_size(n, work / str(n), args.repeat)
-            if not args.keep:
-                shutil.rmtree(work / str(n), ignore_errors=True)
-        for n in serving:
-            print(f"benchmark: serve, N = {n}", file=sys.stderr, flush=True)
-            folder = work / f"serve-{n}"
-            results.setdefault("serve", {})[str(n)] = serve.measure(n, folder, args.edits, _environment(), _copy_site)
+                print(f"benchmark: N = {n}", file=sys.stderr, flush=True)
+                folder = work / str(n)
+                if scenario:
+                    results["sizes"][str(n)] = events.measure(
+                        n, folder, args.pairs,
+                        lambda project, site, timed: _build(project, site, timed=timed), _settings, _copy_site)
+                else:
+                    results["sizes"][str(n)] = measure_size(n, folder, args.repeat)
             if not args.keep:
                 shutil.rmtree(folder, ignore_errors=True)
+            _write(out, results, args.scenario, scenario)
     finally:
         if not args.keep and not args.workdir:
             shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+def _write(out: Path, results: dict, name: str, scenario: bool) -> None:
     if scenario:
-        results["scenario"] = args.scenario
+        results["scenario"] = name
         results["targets"] = [t for r in results["sizes"].values() for t in events.targets(r)]
         results["targets"] += events.scaling(results["sizes"])
         results["targets"] += [t for r in results.get("serve", {}).values() for t in serve.targets(r)]
@@ -79,7 +91,6 @@ def main(argv=None) -> int:
                                         encoding="utf-8")
     (out / "benchmark.md").write_text(text, encoding="utf-8")
     print(f"benchmark: wrote {out / 'benchmark.json'} and {out / 'benchmark.md'}", file=sys.stderr)
-    return 0
 
 
 def _arguments(argv):
