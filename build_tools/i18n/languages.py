@@ -128,8 +128,10 @@ class Language:
     def zone_name(self, tz=None) -> str:
         """The zone as readers name it: 北京时间, Beijing time, UTC+8; else CLDR's name."""
         tz = tz or self.tz
-        return (dict(self.zone_names).get(getattr(tz, "key", "")) or self.writer.zone_name(tz)
-                or zone_name(tz, self.locale))
+        own = dict(self.zone_names).get(getattr(tz, "key", "")) or self.writer.zone_name(tz)
+        if own:
+            return own
+        return zone_name(tz, self.locale) if self.writer.cldr else getattr(tz, "key", "") or str(tz)
 
     def format_day(self, value, tz=None) -> str:
         return self.writer.format_day(value, tz or self.tz)
@@ -172,7 +174,8 @@ class Language:
         """The name of another language in this one (英语, Chinese)."""
         try:
             parsed = Locale.parse(other.locale)
-            name = self.writer.language_name(parsed.language) or parsed.get_language_name(self.locale)
+            name = self.writer.language_name(parsed.language) or \
+                (parsed.get_language_name(self.locale) if self.writer.cldr else None)
         except (UnknownLocaleError, ValueError):
             name = None
         return name or other.name
@@ -262,7 +265,7 @@ def _language(code: str, source: str, options: tuple, site: tuple, timezone: str
     writer = _writer(dates, locale, digits)
     opts = {**PUNCTUATION, **writer.punctuation, **DEFAULTS.get(code, {}), **own}
     try:
-        native = writer.language_name(parsed.language) or parsed.get_language_name(locale)
+        native = writer.language_name(parsed.language) or (parsed.get_language_name(locale) if writer.cldr else None)
         direction = "rtl" if parsed.character_order == "right-to-left" else "ltr"
         middle = str((parsed.list_patterns.get("standard") or {}).get("middle") or "{0}, {1}")
     except (UnknownLocaleError, ValueError) as exc:

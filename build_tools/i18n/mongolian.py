@@ -39,7 +39,8 @@ YEAR_OF = f"ᠣᠨ{NNBSP}ᠤ"  # "of the year"
 MONTH_OF = f"{NNBSP}ᠶᠢᠨ"  # genitive after ᠰᠠᠷ᠎ᠠ (a vowel): "of the month"
 DASH = "–"
 # Names of languages and zones that pages show (CLDR's mn names are Cyrillic).
-LANGUAGE_NAMES = {"zh": "ᠬᠢᠲᠠᠳ", "en": "ᠠᠩᠭᠯᠢ", "mn": "ᠮᠣᠩᠭᠣᠯ"}
+# Each ends in ᠬᠡᠯᠡ "language", so that the catalogue can attach suffixes after any of them.
+LANGUAGE_NAMES = {"zh": "ᠬᠢᠲᠠᠳ ᠬᠡᠯᠡ", "en": "ᠠᠩᠭᠯᠢ ᠬᠡᠯᠡ", "mn": "ᠮᠣᠩᠭᠣᠯ ᠬᠡᠯᠡ"}
 ZONE_NAMES = {"Asia/Shanghai": f"ᠪᠡᠭᠡᠵᠢᠩ{NNBSP}ᠦᠨ ᠴᠠᠭ"}  # Beijing time
 # Punctuation: the Mongolian comma between list items and clauses, its colon after labels.
 PUNCTUATION = {"list_separator": "᠂ ", "clause_separator": "᠂ ", "label_separator": "᠄ ",
@@ -56,6 +57,7 @@ class MongolianDates:
     """The same questions as i18n.dates.CldrDates answers with CLDR, in Mongolian script."""
 
     first_week_day = FIRST_WEEK_DAY
+    cldr = False  # CLDR's names for this locale are in another script: never fall back to them
     punctuation = PUNCTUATION
 
     def __init__(self, table: str = WESTERN_DIGITS):
