@@ -129,6 +129,7 @@ class CldrDates:
         self.parsed = Locale.parse(locale)
         self.first_week_day = self.parsed.first_week_day
         self.punctuation = {}
+        self.search = {}
         self.cldr = True
 
     def format_day(self, value, tz: tzinfo) -> str:

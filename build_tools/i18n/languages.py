@@ -283,7 +283,7 @@ def _language(code: str, source: str, options: tuple, site: tuple, timezone: str
         except (IndexError, KeyError, ValueError) as exc:
             raise ValueError(f"language {code}: {key} must hold {{0}} and {{1}}, not {opts[key]!r}") from exc
     nav = dict(opts.get("nav") or ())
-    search = {k: _thawed(v) for k, v in dict(opts.get("search") or ()).items()}
+    search = {**writer.search, **{k: _thawed(v) for k, v in dict(opts.get("search") or ()).items()}}
     zones = {str(k): str(v) for k, v in dict(opts.get("zone_names") or ()).items()}
     site_name, site_description = site
     return Language(

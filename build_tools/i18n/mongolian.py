@@ -46,6 +46,10 @@ ZONE_NAMES = {"Asia/Shanghai": f"ᠪᠡᠭᠡᠵᠢᠩ{NNBSP}ᠦᠨ ᠴᠠᠭ"} 
 PUNCTUATION = {"list_separator": "᠂ ", "clause_separator": "᠂ ", "label_separator": "᠄ ",
                "sentence_separator": " ", "note_pattern": "{0} ({1})"}
 FIRST_WEEK_DAY = 0  # Monday
+# Search (Material's worker splits index and query alike with this separator): words end at
+# spaces, NNBSP included, so a stem is found whatever case suffix follows it (ᠮᠣᠩᠭᠣᠯ in
+# ᠮᠣᠩᠭᠣᠯ ᠤᠨ), and at Mongolian punctuation; MVS stays inside its word (ᠰᠠᠷ᠎ᠠ is one word).
+SEARCH = {"separator": "[\\s\\u200b\\u202f\\-\\u1802\\u1803\\u1804\\u1808\\u1809]+"}
 
 
 def digits(text: str, table: str = WESTERN_DIGITS) -> str:
@@ -59,6 +63,7 @@ class MongolianDates:
     first_week_day = FIRST_WEEK_DAY
     cldr = False  # CLDR's names for this locale are in another script: never fall back to them
     punctuation = PUNCTUATION
+    search = SEARCH
 
     def __init__(self, table: str = WESTERN_DIGITS):
         self.table = table
