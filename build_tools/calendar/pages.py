@@ -290,8 +290,9 @@ def _subscribe(site: Site, lang: Language, prefix: str) -> Output:
             feeds.append((page.title_of(campaign), calendar_urls.campaign_ics(campaign.slug, prefix)))
     rows = [{"name": name, "href": page.file_href(path), **_addresses(site.settings.site_url, path)} for name, path in feeds]
     env = environment(lang)
+    # A language may have a page of its own wording; the shared one speaks through the catalogue.
     name = f"calendar_subscribe.{lang.code}.html.j2"
-    template = name if name in env.list_templates() else "calendar_subscribe.en.html.j2"
+    template = name if name in env.list_templates() else "calendar_subscribe.html.j2"
     html = html_block(env, template, page=page, feeds=rows, agenda=calendar_urls.agenda_src(prefix))
     about = page._("Subscribe to the calendars of %(site)s: all events, one campaign's events or the theme days, "
                    "in any calendar app.") % {"site": lang.site_name}
