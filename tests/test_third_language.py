@@ -342,7 +342,8 @@ def test_html_lang_hreflang_json_ld_feeds_and_og_locale_agree(demo_site, prefix,
 
 @pytest.mark.parametrize("option, said", [("tag: zh CN", "tag must be a BCP 47 language tag"),
                                           ("locale: xx_Nowhere", "unknown locale"),
-                                          ("note_pattern: '{2}'", "note_pattern must hold {0} and {1}")])
+                                          ("note_pattern: '{2}'", "note_pattern must hold {0} and {1}"),
+                                          ("dates: lunar", "dates must be one of cldr, mongolian")])
 def test_a_bad_language_option_is_named_without_a_traceback(tmp_path, option, said):
     import subprocess
     import sys

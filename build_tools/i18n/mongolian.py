@@ -71,9 +71,6 @@ class MongolianDates:
     def number(self, value: int) -> str:
         return digits(str(value), self.table)
 
-    def month_name(self, month: int) -> str:
-        return MONTHS[month - 1]
-
     def month_title(self, year: int, month: int) -> str:
         """2024 ᠣᠨ ᠤ ᠵᠢᠷᠭᠤᠳᠤᠭᠠᠷ ᠰᠠᠷ᠎ᠠ"""
         return f"{self.number(year)} {YEAR_OF} {MONTHS[month - 1]}"
