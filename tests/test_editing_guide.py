@@ -5,7 +5,7 @@ from pathlib import Path
 
 from build_tools.cli import main as cli
 from build_tools.pipeline import check
-from build_tools.core.settings import Settings
+from build_tools.core.config import load_settings
 from conftest import ROOT, copy_project
 from golden_cases import load_cases, read_case
 
@@ -30,9 +30,10 @@ def test_every_campaign_new_command_of_the_guide_creates_a_file_that_passes_the_
     out = capsys.readouterr().out
     assert "已创建 campaigns/2024-ecological-literature-week/events/shengtai-wenxue-zhou-bimushi.zh.md" in out
     assert "已创建 campaigns/2025-liuwu-huanjing-ri/index.zh.md" in out
-    problems = check(Settings(root=project, content_dir=project / "campaigns"))
+    problems = check(load_settings(project / "mkdocs.yml"))
     # the demo's low-carbon day has dates for 2023 and 2024 only: the check warns about this year's
-    assert [p for p in problems if p.code != "observance_year_missing"] == []
+    # (notices fail nothing: the demo's Mongolian sample has letters the card fonts lack)
+    assert [p for p in problems if p.code != "observance_year_missing" and p.severity != "notice"] == []
 
 
 def test_every_message_quoted_in_the_guides_is_what_the_check_prints():

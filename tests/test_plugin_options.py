@@ -16,11 +16,11 @@ EN_LINE = "          tag: en\n"
 BAD = {
     "page_size": [(PLUGIN_LINE, "      page_size: 0\n"), (PLUGIN_LINE, "      page_size: twenty\n")],
     "timezone": [("      timezone: Asia/Shanghai\n", "      timezone: Mars/Base\n")],
-    "languages": [("      languages: [zh, en]\n", "      languages: []\n"),
-                  ("      languages: [zh, en]\n", "      languages: [zh, en, zh]\n"),
-                  ("      languages: [zh, en]\n", "      languages: [zh, ../en]\n")],
+    "languages": [("      languages: [zh, en, mn]\n", "      languages: []\n"),
+                  ("      languages: [zh, en, mn]\n", "      languages: [zh, en, mn, zh]\n"),
+                  ("      languages: [zh, en, mn]\n", "      languages: [zh, en, ../mn]\n")],
     # A language with no CLDR locale of its own or in its options: they are where it is fixed.
-    "language_options": [("      languages: [zh, en]\n", "      languages: [zh, en, qq]\n"),
+    "language_options": [("      languages: [zh, en, mn]\n", "      languages: [zh, en, mn, qq]\n"),
                          (EN_LINE, EN_LINE + "          locale: xx_NOWHERE\n"),
                          (EN_LINE, EN_LINE + "          writing_mode: sideways\n"),
                          ("      language_options:\n", "      language_options:\n        fr: French\n")],

@@ -67,7 +67,7 @@ def test_tiny_site_builds_strict_with_generated_pages(tmp_path):
     assert result.returncode == 0, result.stderr
     # nothing is written into docs/ or campaigns/
     docs = sorted(p.relative_to(project / "docs").as_posix() for p in (project / "docs").rglob("*") if p.is_file())
-    assert docs == ["about.md", "contact.md", "en/about.md", "en/contact.md", "en/index.md", "index.md"]
+    assert docs == ["about.md", "contact.md", "en/about.md", "en/contact.md", "en/index.md", "index.md", "mn/index.md"]
     camp = parse(out / "campaigns" / "test-forum" / "index.html")
     # the title is shown as text, escaped, in the page and in <title> and the meta description
     assert camp.xpath("//h1")[0].text_content() == '测试活动 <b>&"引号"'

@@ -101,6 +101,8 @@ OBSERVANCES = """\
 def _add_mongolian(project: Path) -> None:
     config_path = project / "mkdocs.yml"
     text = config_path.read_text(encoding="utf-8")
+    # the site's own Mongolian options give way to these (another tag, a site catalogue)
+    text = re.sub(r"^        mn:\n(?:          .*\n)+", "", text, count=1, flags=re.M)
     text = text.replace("      language_options:\n", "      language_options:\n" + MN_OPTIONS, 1)
     config_path.write_text(text, encoding="utf-8")
     # a catalogue of the site (not of the package): every template string, marked
@@ -113,7 +115,7 @@ def _add_mongolian(project: Path) -> None:
     with (project / "locale" / "mn.po").open("wb") as handle:
         write_po(handle, catalog)
     (project / "campaigns" / "2024-environment-day" / "index.mn.md").write_text(TRANSLATION, encoding="utf-8")
-    (project / "docs" / "mn").mkdir()
+    (project / "docs" / "mn").mkdir(exist_ok=True)
     (project / "docs" / "mn" / "index.md").write_text(f"---\ntitle: {MONGOL}\n---\n\n# {MONGOL}\n\n<!-- campaigns:home -->\n",
                                                      encoding="utf-8")
 
@@ -136,8 +138,8 @@ def _project(folder: Path) -> Path:
     (project / "campaigns" / "observances.yml").write_text(OBSERVANCES, encoding="utf-8")
     config_path = project / "mkdocs.yml"
     text = config_path.read_text(encoding="utf-8")
-    assert "      languages: [zh, en]\n" in text
-    config_path.write_text(text.replace("      languages: [zh, en]\n", "      languages: [zh, en, mn, fr]\n", 1),
+    assert "      languages: [zh, en, mn]\n" in text
+    config_path.write_text(text.replace("      languages: [zh, en, mn]\n", "      languages: [zh, en, mn, fr]\n", 1),
                            encoding="utf-8")
     _add_mongolian(project)
     _add_french(project)
@@ -340,7 +342,8 @@ def test_html_lang_hreflang_json_ld_feeds_and_og_locale_agree(demo_site, prefix,
 
 @pytest.mark.parametrize("option, said", [("tag: zh CN", "tag must be a BCP 47 language tag"),
                                           ("locale: xx_Nowhere", "unknown locale"),
-                                          ("note_pattern: '{2}'", "note_pattern must hold {0} and {1}")])
+                                          ("note_pattern: '{2}'", "note_pattern must hold {0} and {1}"),
+                                          ("dates: lunar", "dates must be one of cldr, mongolian")])
 def test_a_bad_language_option_is_named_without_a_traceback(tmp_path, option, said):
     import subprocess
     import sys

@@ -5,7 +5,7 @@ from pathlib import Path
 from build_tools.i18n.descriptions import clip
 from htmlsite import parse
 
-LIMITS = {"zh-CN": 80, "en": 160}  # characters a result page shows, per language
+LIMITS = {"zh-CN": 80, "en": 160, "mn-Mong-CN": 160}  # characters a result page shows, per language
 
 
 def _indexable(site: Path):
@@ -60,15 +60,16 @@ def test_every_page_and_feed_names_the_site_in_its_own_language(demo_site: Path)
 
     from icalendar import Calendar
 
-    names = {"zh-CN": "内蒙古生态环境宣传教育", "en": "Eco-Environmental Education in Inner Mongolia"}
-    locales = {"zh-CN": "zh_CN", "en": "en_GB"}
+    names = {"zh-CN": "内蒙古生态环境宣传教育", "en": "Eco-Environmental Education in Inner Mongolia",
+             "mn-Mong-CN": "ᠦᠪᠦᠷ ᠮᠣᠩᠭᠣᠯ\u202fᠤᠨ ᠡᠺᠣᠯᠣᠭᠢ ᠣᠷᠴᠢᠨ ᠲᠣᠭᠣᠷᠢᠨ\u202fᠤ ᠰᠤᠷᠲᠠᠯᠴᠢᠯᠠᠭ\u180eᠠ ᠰᠤᠷᠭᠠᠨ ᠬᠦᠮᠦᠵᠢᠯ"}
+    locales = {"zh-CN": "zh_CN", "en": "en_GB", "mn-Mong-CN": "mn_CN"}
     for path in sorted(demo_site.rglob("*.html")):
         doc = parse(path)
         lang = doc.get("lang")
         assert doc.xpath('//meta[@property="og:locale"]/@content') == [locales[lang]], path
         for title in doc.xpath('//head/link[@rel="alternate"][@type]/@title'):  # feed links
             assert title.endswith(f" · {names[lang]}"), (path, title)
-    for prefix, lang in (("", "zh-CN"), ("en/", "en")):
+    for prefix, lang in (("", "zh-CN"), ("en/", "en"), ("mn/", "mn-Mong-CN")):
         for feed in ("news", "events"):
             xml = (demo_site / prefix / "feeds" / f"{feed}.xml").read_text(encoding="utf-8")
             assert f" · {names[lang]}</title>" in xml and f'xml:lang="{lang}"' in xml

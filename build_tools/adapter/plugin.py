@@ -26,6 +26,7 @@ from ..core.config import make_settings
 from ..core.problems import ERROR, NOTICE, WARNING
 from ..core.verdict import PREVIEW_SERVER, verdict
 from ..i18n.languages import language, languages, split
+from ..i18n.theme_strings import theme_strings
 from ..model.search import own_index
 from ..pipeline import build
 from ..render.blocks import fill
@@ -184,7 +185,8 @@ class CampaignsPlugin(BasePlugin[CampaignsConfig]):
         if info is None:
             return context
         lang = info["lang"]
-        info = {**info, "theme_language": state.theme_languages.get(lang.code, "en")}
+        info = {**info, "theme_language": state.theme_languages.get(lang.code, "en"),
+                "theme_strings": theme_strings(lang)}
         context["campaign_language"] = info
         context["nav"] = state.navs.get(lang.code, nav)
         if not lang.is_source:

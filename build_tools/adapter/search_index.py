@@ -23,7 +23,9 @@ from ..i18n.languages import languages
 
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 SKIPPED = {"script", "style", "template", "svg"}
-_SPACE = re.compile(r"\s+")
+# Runs of white space become one space, except U+202F (NNBSP), which in Mongolian joins a
+# case suffix to its word and decides the suffix's shape: it stays as written.
+_SPACE = re.compile(r"[^\S\u202f]+")
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from icalendar import Calendar, Event, Timezone, vDuration, vText
 from ..core import calendar_urls
 
 from ..model.days import event_days
+from ..i18n.descriptions import one_line
 from ..i18n.languages import Language
 from ..content.theme_days import Observance
 from ..core.output import Output
@@ -94,7 +95,7 @@ def _text(value: str) -> str:
 
 def _one_line(value: str) -> str:
     """A calendar's name is one line, whatever the title it comes from."""
-    return " ".join(_text(value).split())
+    return one_line(_text(value))
 
 
 def _uid(site: Site, kind: str, slug: str) -> str:

@@ -10,11 +10,8 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from functools import cached_property
 from typing import Optional
 
-from babel import Locale
-from babel.dates import format_date, format_skeleton
 from markupsafe import Markup
 
 from ..core import calendar_urls
@@ -91,32 +88,27 @@ class CalendarPage(PageContext):
         """An item's fields in the page's language, else the source's (calendars link to either)."""
         return _model(entry, self.lang)
 
-    @cached_property
-    def locale(self) -> Locale:
-        return Locale.parse(self.language.locale)
-
     def weekday_headers(self) -> list[tuple[str, str]]:
-        names = self.locale.days["format"]
-        return [(names["abbreviated"][d], names["wide"][d]) for d in weekday_order(self.locale.first_week_day)]
+        return self.language.weekday_headers(weekday_order(self.language.first_week_day))
 
     def month_title(self, year: int, month: int) -> str:
-        return format_skeleton("yMMMM", date(year, month, 1), locale=self.locale)
+        return self.language.month_title(year, month)
 
     def month_label(self, year: int, month: int) -> str:
-        return format_skeleton("MMM", date(year, month, 1), locale=self.locale)
+        return self.language.month_label(year, month)
 
     def theme_day_when(self, obs) -> str:
         if obs.month_day:
-            day = format_skeleton("MMMMd", date(2001, *obs.month_day), locale=self.locale)
+            day = self.language.month_day(*obs.month_day)
             return self._("every year on %(day)s") % {"day": day}
-        return self.language.join(format_date(d, "long", locale=self.locale) for d in obs.dates)
+        return self.language.join(self.language.format_day(d) for d in obs.dates)
 
     def theme_href(self, obs) -> Optional[str]:
         campaign = self.site.campaigns.get(obs.campaign) if obs.campaign else None
         return self.href(campaign) if campaign is not None else None
 
     def when_day(self, day: date) -> str:
-        return format_date(day, "long", locale=self.locale)
+        return self.language.format_day(day)
 
     def place(self, row: Row) -> str:
         venue = row.model.venue
@@ -188,7 +180,7 @@ def _month(page: CalendarPage, site: Site, rows: list[Row], year: int, month: in
         for day in obs.days_between(first, last):
             themes[day].append(obs)
     grid = [[Cell(d, by_day.get(d, []), themes.get(d, []), d == site.today) if d else None for d in week]
-            for week in weeks(year, month, page.locale.first_week_day)]
+            for week in weeks(year, month, page.language.first_week_day)]
     lanes = _add_spans(grid, _campaign_days(site, first, last, only), first)
     return Month(year, month, page.month_title(year, month), calendar_urls.month_src(year, month, prefix), grid, lanes)
 
@@ -298,8 +290,9 @@ def _subscribe(site: Site, lang: Language, prefix: str) -> Output:
             feeds.append((page.title_of(campaign), calendar_urls.campaign_ics(campaign.slug, prefix)))
     rows = [{"name": name, "href": page.file_href(path), **_addresses(site.settings.site_url, path)} for name, path in feeds]
     env = environment(lang)
+    # A language may have a page of its own wording; the shared one speaks through the catalogue.
     name = f"calendar_subscribe.{lang.code}.html.j2"
-    template = name if name in env.list_templates() else "calendar_subscribe.en.html.j2"
+    template = name if name in env.list_templates() else "calendar_subscribe.html.j2"
     html = html_block(env, template, page=page, feeds=rows, agenda=calendar_urls.agenda_src(prefix))
     about = page._("Subscribe to the calendars of %(site)s: all events, one campaign's events or the theme days, "
                    "in any calendar app.") % {"site": lang.site_name}

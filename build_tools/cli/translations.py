@@ -10,6 +10,7 @@ from pathlib import Path
 import yaml
 
 from ..core.printable import printable
+from ..i18n.catalogues import unreviewed
 from ..i18n.docs_pages import load_docs_pages
 from ..i18n.languages import language
 from ..content.load import load_document
@@ -55,6 +56,8 @@ def report(settings, strict: bool, fmt: str, lang: str) -> int:
     if fmt == "json":
         shown = [{**s.as_dict(), **({"changes": _changes_dict(changes[s.source])} if s.state == STALE else {})}
                  for s in found]
+        shown += [{"lang": code, "kind": "interface", "state": "unreviewed", "catalogue": po, "msgid": msgid}
+                  for code, po, msgid in _unreviewed(settings)]
         print(json.dumps(shown, ensure_ascii=False, indent=2))
     else:
         print(_human(settings, found, lang, changes))
@@ -64,6 +67,12 @@ def report(settings, strict: bool, fmt: str, lang: str) -> int:
             print(say(lang, "outdated", count=count), file=sys.stderr)
         return 1
     return 0
+
+
+def _unreviewed(settings) -> list[tuple[str, str, str]]:
+    """(language, catalogue, msgid) of interface strings no native reader has reviewed."""
+    return [(code, po, msgid) for code in settings.languages[1:]
+            for po, msgid in unreviewed(code, language(settings, code).catalogue)]
 
 
 def _changes_dict(changes):
@@ -89,6 +98,7 @@ def _human(settings, found, ui: str, changes=None) -> str:
     said = words(ui)
     names, kinds, hints = said["states"], said["kinds"], said["hints"]
     lines = []
+    pending = _unreviewed(settings)
     for code in settings.languages[1:]:
         target = language(settings, code)
         mine = [s for s in found if s.lang == code]
@@ -112,6 +122,11 @@ def _human(settings, found, ui: str, changes=None) -> str:
                 if s.state == STALE and changes is not None:
                     line += "".join(f"\n      {printable(text)}" for text in _change_lines(changes.get(s.source), ui))
                 lines.append(line)
+        strings = [(po, msgid) for lang, po, msgid in pending if lang == code]
+        if strings:
+            lines.append(f"  {said['interface']}: {said['unreviewed']} {len(strings)}")
+            lines.append(f"    {printable(said['unreviewed_hint'].format(catalogue=strings[0][0]))}")
+            lines += [f"    {said['unreviewed']}: {printable(msgid)}" for _po, msgid in strings]
     return "\n".join(lines)
 
 

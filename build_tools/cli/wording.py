@@ -32,6 +32,9 @@ WORDS = {
         "list_separator": "、",
         "changes_unknown": "无法确定原文改了哪些地方（记录的原文版本不在 git 历史中）：请对照原文全文检查",
         "lang_renamed": "translate 的 --lang 已改名为 --to（--lang 在 check 和 translations 中指提示语言）；请改用 --to {target}",
+        "interface": "界面文字",
+        "unreviewed": "未经母语读者审校",
+        "unreviewed_hint": "请母语读者核对 {catalogue} 中的译文，核对无误后删去该条上方的“# review: unreviewed”一行",
     },
     "en": {
         "clause_separator": ", ",
@@ -60,6 +63,10 @@ WORDS = {
                            "compare with the whole source",
         "lang_renamed": "--lang of translate is now --to (in check and translations --lang is the message "
                         "language); use --to {target}",
+        "interface": "interface strings",
+        "unreviewed": "not reviewed by a native reader",
+        "unreviewed_hint": "a native reader checks the strings in {catalogue}, then deletes the line "
+                           "\"# review: unreviewed\" above each one found right",
     },
 }
 CHOICES = tuple(WORDS)

@@ -73,3 +73,38 @@ def _translations(lang: str, site_po: Optional[str], _stamp) -> NullTranslations
     write_mo(buffer, catalog)
     buffer.seek(0)
     return Translations(fp=buffer, domain=DOMAIN)
+
+
+# A translator comment that Babel (`pybabel update`) and GNU msgmerge keep: no native reader
+# has checked the string yet. Unlike the `fuzzy` flag it leaves the string in use (compilers
+# drop fuzzy strings, and the page would fall back to English).
+UNREVIEWED = "review: unreviewed"
+
+
+def _pending(message) -> bool:
+    return bool(message.id) and (message.fuzzy or any(c.strip() == UNREVIEWED for c in message.user_comments))
+
+
+def unreviewed(lang: str, site_po: Optional[str] = None) -> list[tuple[str, str]]:
+    """(catalogue, msgid) of every interface string of a language that no native reader has
+    reviewed yet: marked `# review: unreviewed` (or fuzzy) where its translation comes from."""
+    found = []
+    site = None
+    if site_po:
+        with Path(site_po).open("rb") as handle:
+            site = read_po(handle, locale=lang)
+    builtin = builtin_catalogue(lang)
+    if builtin is not None:
+        with builtin.open("rb") as handle:
+            catalog = read_po(handle, locale=lang)
+        for message in catalog:
+            own = site.get(message.id, message.context) if site is not None else None
+            if _pending(message) and not (own is not None and own.string):
+                found.append((f"build_tools/i18n/locale/{lang}/LC_MESSAGES/{DOMAIN}.po", _first(message.id)))
+    if site is not None:
+        found += [(str(site_po), _first(m.id)) for m in site if _pending(m) and m.string]
+    return found
+
+
+def _first(msgid) -> str:
+    return msgid[0] if isinstance(msgid, tuple) else msgid

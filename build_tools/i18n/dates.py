@@ -13,14 +13,15 @@ RANGE_SKELETON = "yMMMMd"  # year, month name in full, day: 10–12 August 2024
 _FIELD = re.compile(r"'[^']*'|([A-Za-z])\1*")
 
 
-def _day(value, tz: tzinfo) -> date:
+def day_in(value, tz: tzinfo) -> date:
+    """The day of a date, or of a moment in the zone."""
     return value.astimezone(tz).date() if isinstance(value, datetime) else value
 
 
 # Babel formats slowly and many items share their dates: remember each answer.
 @lru_cache(maxsize=4096)
 def format_day(value, locale: str, tz: tzinfo) -> str:
-    return format_date(_day(value, tz), "long", locale=locale)
+    return format_date(day_in(value, tz), "long", locale=locale)
 
 
 @lru_cache(maxsize=4096)
@@ -28,8 +29,8 @@ def format_range(start, end, locale: str, tz: tzinfo) -> str:
     """2024年8月10日至12日 / 10–12 August 2024; a timed event with its clock times in the
     zone: 2027年6月7日 20:00–22:00, and overnight 2027年6月7日 20:00至8日 02:00 /
     7 June 20:00 – 8 June 2027 02:00 (the zone's name is the Language's to add)."""
-    first = _day(start, tz)
-    last = _day(end, tz) if end is not None else first
+    first = day_in(start, tz)
+    last = day_in(end, tz) if end is not None else first
     if not isinstance(start, datetime):
         return format_date(first, "long", locale=locale) if first == last else \
             date_interval(first, last, RANGE_SKELETON, locale)
@@ -117,3 +118,43 @@ def _widen(pattern: str, wanted: dict) -> str:
             return letter * width
         return text
     return _FIELD.sub(repl, pattern)
+
+
+class CldrDates:
+    """What calendar pages ask of a language's dates, from CLDR (Babel). The Mongolian
+    writer (i18n/mongolian.py) answers the same questions where CLDR has no data."""
+
+    def __init__(self, locale: str):
+        self.locale = locale
+        self.parsed = Locale.parse(locale)
+        self.first_week_day = self.parsed.first_week_day
+        self.punctuation = {}
+        self.search = {}
+        self.cldr = True
+
+    def format_day(self, value, tz: tzinfo) -> str:
+        return format_day(value, self.locale, tz)
+
+    def format_range(self, start, end, tz: tzinfo) -> str:
+        return format_range(start, end, self.locale, tz)
+
+    def format_moment(self, moment: datetime, tz: tzinfo) -> str:
+        return format_moment(moment, self.locale, tz)
+
+    def month_title(self, year: int, month: int) -> str:
+        return format_skeleton("yMMMM", date(year, month, 1), locale=self.parsed)
+
+    def month_label(self, year: int, month: int) -> str:
+        return format_skeleton("MMM", date(year, month, 1), locale=self.parsed)
+
+    def month_day(self, month: int, day: int) -> str:
+        return format_skeleton("MMMMd", date(2001, month, day), locale=self.parsed)
+
+    def weekday(self, value: int, short: bool = False) -> str:
+        return self.parsed.days["format"]["abbreviated" if short else "wide"][value]
+
+    def language_name(self, code: str):
+        return None
+
+    def zone_name(self, tz: tzinfo):
+        return None

@@ -21,7 +21,8 @@ from babel import Locale, UnknownLocaleError
 from ..core import urls
 from .catalogues import translations
 from .descriptions import clip
-from .dates import format_day, format_moment, format_range, zone_name
+from .dates import CldrDates, zone_name
+from .mongolian import MONGOLIAN_DIGITS, WESTERN_DIGITS, MongolianDates
 
 # What each language's configuration starts from (mkdocs.yml's language_options win).
 # tag: the one BCP 47 tag of <html lang>, hreflang, JSON-LD, Atom and JSON Feed.
@@ -36,6 +37,11 @@ DEFAULTS = {
 PUNCTUATION = {"clause_separator": ", ", "label_separator": ": ", "sentence_separator": " ",
                "note_pattern": "{0} ({1})"}
 WRITING_MODES = ("horizontal-tb", "vertical-lr", "vertical-rl")
+# Who writes a language's dates: CLDR through Babel, or our own writer for a script CLDR
+# has no dates for (the default for a locale in that script; option `dates`).
+DATE_WRITERS = ("cldr", "mongolian")
+SCRIPT_WRITERS = {"Mong": "mongolian"}
+DIGITS = {"western": WESTERN_DIGITS, "mongolian": MONGOLIAN_DIGITS}
 # Search index settings for a language whose pages our indexer writes (Material's
 # search worker reads them from the index file; see adapter/search_index.py).
 SEARCH_DEFAULTS = {
@@ -69,6 +75,8 @@ class Language:
     description_length: int = 160  # characters of a page description that result pages show
     nav: tuple = ()  # (source nav label, label) for navigation sections
     search: tuple = field(default=())  # (key, value) for the search index configuration
+    dates: str = "cldr"  # who writes its dates: one of DATE_WRITERS
+    digits: str = "western"  # the digits our own date writer uses: one of DIGITS
 
     @property
     def is_source(self) -> bool:
@@ -112,25 +120,51 @@ class Language:
     def tz(self) -> ZoneInfo:
         return ZoneInfo(self.timezone)
 
+    @property
+    def writer(self):
+        """What writes this language's dates: CldrDates or MongolianDates."""
+        return _writer(self.dates, self.locale, self.digits)
+
     def zone_name(self, tz=None) -> str:
         """The zone as readers name it: 北京时间, Beijing time, UTC+8; else CLDR's name."""
         tz = tz or self.tz
-        return dict(self.zone_names).get(getattr(tz, "key", "")) or zone_name(tz, self.locale)
+        own = dict(self.zone_names).get(getattr(tz, "key", "")) or self.writer.zone_name(tz)
+        if own:
+            return own
+        return zone_name(tz, self.locale) if self.writer.cldr else getattr(tz, "key", "") or str(tz)
 
     def format_day(self, value, tz=None) -> str:
-        return format_day(value, self.locale, tz or self.tz)
+        return self.writer.format_day(value, tz or self.tz)
+
+    # calendars: a month's name, a day of a month, weekdays in the order of its weeks
+    @property
+    def first_week_day(self) -> int:
+        return self.writer.first_week_day
+
+    def month_title(self, year: int, month: int) -> str:
+        return self.writer.month_title(year, month)
+
+    def month_label(self, year: int, month: int) -> str:
+        return self.writer.month_label(year, month)
+
+    def month_day(self, month: int, day: int) -> str:
+        return self.writer.month_day(month, day)
+
+    def weekday_headers(self, order) -> list[tuple[str, str]]:
+        """(short, full) names of the weekdays in the given order (Monday is 0)."""
+        return [(self.writer.weekday(d, short=True), self.writer.weekday(d)) for d in order]
 
     def format_range(self, start, end, tz=None) -> str:
         """Days as a range; a timed event's clock times with the zone's name:
         2027年6月7日 20:00至8日 02:00（北京时间） / 7 June 20:00 – 8 June 2027 02:00 (Beijing time, UTC+8)."""
         tz = tz or self.tz
-        text = format_range(start, end, self.locale, tz)
+        text = self.writer.format_range(start, end, tz)
         return self.note_pattern.format(text, self.zone_name(tz)) if isinstance(start, datetime) else text
 
     def format_moment(self, moment, tz=None) -> str:
         """2024年6月5日 09:30（北京时间） / 5 June 2024 09:30 (Beijing time, UTC+8)."""
         tz = tz or self.tz
-        return self.note_pattern.format(format_moment(moment, self.locale, tz), self.zone_name(tz))
+        return self.note_pattern.format(self.writer.format_moment(moment, tz), self.zone_name(tz))
 
     def description(self, text: str) -> str:
         """A page description cut at a sentence or word within description_length."""
@@ -139,7 +173,9 @@ class Language:
     def name_of(self, other: "Language") -> str:
         """The name of another language in this one (英语, Chinese)."""
         try:
-            name = Locale.parse(other.locale).get_language_name(self.locale)
+            parsed = Locale.parse(other.locale)
+            name = self.writer.language_name(parsed.language) or \
+                (parsed.get_language_name(self.locale) if self.writer.cldr else None)
         except (UnknownLocaleError, ValueError):
             name = None
         return name or other.name
@@ -205,14 +241,31 @@ def _text(opts: dict, key: str) -> str:
     return "" if value is None else str(value)
 
 
+@lru_cache(maxsize=16)
+def _writer(name: str, locale: str, digits: str):
+    return MongolianDates(DIGITS[digits]) if name == "mongolian" else CldrDates(locale)
+
+
+def _choice(code: str, key: str, value, choices) -> str:
+    if value not in choices:
+        raise ValueError(f"language {code}: {key} must be one of {', '.join(choices)}, not {value!r}")
+    return value
+
+
 @lru_cache(maxsize=64)
 def _language(code: str, source: str, options: tuple, site: tuple, timezone: str) -> Language:
     own = dict(options)
-    opts = {**PUNCTUATION, **DEFAULTS.get(code, {}), **own}
-    locale = str(opts.get("locale") or code)
+    locale = str(own.get("locale") or DEFAULTS.get(code, {}).get("locale") or code)
     try:
         parsed = Locale.parse(locale)
-        native = parsed.get_language_name(locale)
+    except (UnknownLocaleError, ValueError) as exc:
+        raise ValueError(f"language {code}: unknown locale {locale!r}") from exc
+    dates = _choice(code, "dates", own.get("dates") or SCRIPT_WRITERS.get(parsed.script or "", "cldr"), DATE_WRITERS)
+    digits = _choice(code, "digits", own.get("digits") or "western", tuple(DIGITS))
+    writer = _writer(dates, locale, digits)
+    opts = {**PUNCTUATION, **writer.punctuation, **DEFAULTS.get(code, {}), **own}
+    try:
+        native = writer.language_name(parsed.language) or (parsed.get_language_name(locale) if writer.cldr else None)
         direction = "rtl" if parsed.character_order == "right-to-left" else "ltr"
         middle = str((parsed.list_patterns.get("standard") or {}).get("middle") or "{0}, {1}")
     except (UnknownLocaleError, ValueError) as exc:
@@ -230,7 +283,7 @@ def _language(code: str, source: str, options: tuple, site: tuple, timezone: str
         except (IndexError, KeyError, ValueError) as exc:
             raise ValueError(f"language {code}: {key} must hold {{0}} and {{1}}, not {opts[key]!r}") from exc
     nav = dict(opts.get("nav") or ())
-    search = {k: _thawed(v) for k, v in dict(opts.get("search") or ()).items()}
+    search = {**writer.search, **{k: _thawed(v) for k, v in dict(opts.get("search") or ()).items()}}
     zones = {str(k): str(v) for k, v in dict(opts.get("zone_names") or ()).items()}
     site_name, site_description = site
     return Language(
@@ -257,4 +310,6 @@ def _language(code: str, source: str, options: tuple, site: tuple, timezone: str
         zone_names=tuple(sorted(zones.items())),
         nav=tuple(sorted((str(k), str(v)) for k, v in nav.items())),
         search=tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in search.items())),
+        dates=dates,
+        digits=digits,
     )

@@ -6,9 +6,11 @@ day teaches search engines to ignore it).
   lists its events, stories and news, so their changes count too;
 - a hand-written page: its file; one that embeds generated blocks (the home page) also the
   items it can list;
-- a list of a kind: the items of that kind in the language;
-- calendar pages: the events they show (a month page: those with a day in that month) and,
-  for the agenda and the subscribe page, the theme days;
+- a list of a kind: the items of that kind in the language; a list with none yet, the
+  creation of the items it counts as existing only in the source language;
+- calendar pages: the events they show, in the language or in the source where they have
+  no translation (a month page: those with a day in that month) and, for the agenda and
+  the subscribe page, the theme days;
 - anything else has no `lastmod`: an absent date is honest, a wrong one is not.
 """
 from __future__ import annotations
@@ -18,6 +20,7 @@ from typing import Optional
 
 from ..core import calendar_urls, urls
 from .days import event_days, months
+from .stamps import Stamp
 
 
 # The start of render/blocks' marker: a hand-written page with one shows generated lists.
@@ -67,11 +70,14 @@ def page_dates(site, pmap, docs) -> dict:
                     found += shown(site.children.get((entry.slug, kind), []), lang)
         elif neutral.split("/", 1)[0] in _KINDS:
             kind = _KINDS[neutral.split("/", 1)[0]]
+            # a list with nothing in its language yet says how many exist in the source: that
+            # count changes when one is created, not when its text is edited
             if (kind, lang) not in lists:
-                lists[kind, lang] = shown(site.listed(kind, lang), lang)
+                lists[kind, lang] = shown(site.listed(kind, lang), lang) or \
+                    [Stamp(s.created, s.created) for s in (stamp(e, lang) for e in site.listed(kind))]
             found = lists[kind, lang]
         elif neutral.startswith(calendar_urls.FOLDER + "/"):
-            found = _calendar(site, neutral, lang, shown)
+            found = _calendar(site, neutral, lang)
         when = day(found or [])
         if when is not None:
             out[src] = when
@@ -81,10 +87,10 @@ def page_dates(site, pmap, docs) -> dict:
 _KINDS = {folder: kind for kind, folder in urls.KIND_FOLDER.items()}
 
 
-def _calendar(site, neutral: str, lang: str, shown) -> list:
-    events = site.listed("event", lang)
+def _calendar(site, neutral: str, lang: str) -> list:
+    events = site.listed("event")
     month = neutral[len(calendar_urls.FOLDER) + 1:-len(".md")]
     if neutral in (calendar_urls.agenda_src(), calendar_urls.subscribe_src()):
-        return shown(events, lang) + [site.stamps.observance(o.slug) for o in site.observances]
+        return [site.stamps.item(e.item, lang) for e in events] + [site.stamps.observance(o.slug) for o in site.observances]
     in_month = [e for e in events if month in {f"{y:04d}-{m:02d}" for y, m in months(*event_days(e.model, site.settings.tz))}]
-    return shown(in_month, lang)
+    return [site.stamps.item(e.item, lang) for e in in_month]
