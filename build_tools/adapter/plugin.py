@@ -27,6 +27,8 @@ from ..core.problems import ERROR, NOTICE, WARNING
 from ..core.verdict import PREVIEW_SERVER, verdict
 from ..i18n.languages import language, languages, split
 from ..i18n.theme_strings import theme_strings
+from ..media.stage import cache_for
+from ..media.webfont import web_fonts
 from ..model.search import own_index
 from ..pipeline import build
 from ..render.blocks import fill
@@ -210,7 +212,10 @@ class CampaignsPlugin(BasePlugin[CampaignsConfig]):
                  tuple(state.settings.embed_hosts), tuple(sorted(indexes)))
         if not self.dirty or self.scanned[0] != rules:
             self.scanned = (rules, {})
-        found = finish(site_dir, indexes, known, state.settings.embed_hosts, self.scanned[1] if self.dirty else None)
+        # Written pages tell which characters each web font must have.
+        fonts = web_fonts(state.settings.root, site_dir, cache_for(state.settings))
+        found = finish(site_dir, indexes, known, state.settings.embed_hosts, fonts,
+                       self.scanned[1] if self.dirty else None)
         # Errors in hand-written pages' HTML (classes, ids, markers) were held until every page
         # was written, so that one build names them all.
         _report(verdict(state.page_errors, self.command, "docs/ has problems"))
