@@ -22,7 +22,15 @@ from fontTools.ttLib import TTFont
 
 from .cache import Cache, key_of
 
-FORMAT = 1  # part of the cache key: raise it when the subsetting options change
+# fontTools.subset's options; with the font, the characters and fontTools' version, the cache key.
+OPTIONS = {
+    "layout_features": ["*"],  # positional forms, ligatures, vertical forms: all of them
+    "name_IDs": ["*"],  # the copyright and licence entries stay in the font
+    "name_languages": ["*"],
+    "notdef_outline": True,
+    "hinting": True,  # what small text on desktop screens needs; a third of the bytes
+    "flavor": "woff2",
+}
 
 
 @dataclass(frozen=True)
@@ -75,20 +83,13 @@ def pages_text(site_dir: Path, stylesheet: str) -> str:
 def cut(source: bytes, text: str, cache: Optional[Cache] = None) -> bytes:
     """The font (any format fontTools reads) as WOFF2 with the characters of text that it
     has, and every glyph its layout features reach from them; the same bytes for the same input."""
-    font = TTFont(io.BytesIO(source), recalcTimestamp=False)
+    font = TTFont(io.BytesIO(source), recalcTimestamp=False, recalcBBoxes=False)
     codes = sorted(set(map(ord, text)) & set(font.getBestCmap()))
-    key = key_of(source, codes, fontTools.version, FORMAT)
+    key = key_of(source, codes, fontTools.version, OPTIONS)
     entry = cache.get("webfonts", key, expect=("font.woff2",)) if cache is not None else None
     if entry is not None:
         return entry.path("font.woff2").read_bytes()
-    options = subset.Options()
-    options.layout_features = ["*"]  # positional forms, ligatures, vertical forms: all of them
-    options.name_IDs = ["*"]  # the copyright and licence entries stay in the font
-    options.name_languages = ["*"]
-    options.notdef_outline = True
-    options.hinting = False  # phones do not use hints; they only add bytes
-    options.flavor = "woff2"
-    subsetter = subset.Subsetter(options)
+    subsetter = subset.Subsetter(subset.Options(**OPTIONS))
     subsetter.populate(unicodes=codes)
     subsetter.subset(font)
     font.flavor = "woff2"
