@@ -29,6 +29,17 @@ PAGE_TYPES: dict[str, str] = {
     "en-calendar-month": "/en/calendar/2024-08/",
     "en-about": "/en/about/",
     "en-untranslated": "/en/news/two-lectures-two-talks-columns/",
+    # Traditional Mongolian: written in vertical lines, in the font the site serves.
+    "mn-home": "/mn/",
+    "mn-campaign": "/mn/campaigns/2024-ecological-literature-week/",
+    "mn-event": "/mn/events/xilingol-writers-field-visit/",
+    "mn-story": "/mn/stories/example-volunteer-profile/",
+    "mn-article": "/mn/news/literature-week-xilingol-2024/",
+    "mn-event-index": "/mn/events/",
+    "mn-calendar-month": "/mn/calendar/2024-08/",
+    "mn-calendar-agenda": "/mn/calendar/",
+    "mn-calendar-subscribe": "/mn/calendar/subscribe/",
+    "mn-about": "/mn/about/",
 }
 
 # Index pages: each has a second page in the check site (see checksite.add_items).
