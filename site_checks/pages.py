@@ -34,12 +34,13 @@ PAGE_TYPES: dict[str, str] = {
     "mn-campaign": "/mn/campaigns/2024-ecological-literature-week/",
     "mn-event": "/mn/events/xilingol-writers-field-visit/",
     "mn-story": "/mn/stories/example-volunteer-profile/",
-    "mn-article": "/mn/news/literature-week-xilingol-2024/",
+    "mn-article": "/mn/news/children-wishes-music-album/",  # the demo's marked sample translation
     "mn-event-index": "/mn/events/",
     "mn-calendar-month": "/mn/calendar/2024-08/",
     "mn-calendar-agenda": "/mn/calendar/",
     "mn-calendar-subscribe": "/mn/calendar/subscribe/",
     "mn-about": "/mn/about/",
+    "mn-untranslated": "/mn/news/literature-week-xilingol-2024/",
 }
 
 # Index pages: each has a second page in the check site (see checksite.add_items).
