@@ -2,8 +2,8 @@
 load it, so that a phone without a font for the script still draws it, and downloads only
 what the site's pages use.
 
-A web font is declared by the stylesheet that uses it (its @font-face points at the served
-file); the pages that link that stylesheet are read after the site generator wrote them,
+Each web font names the stylesheet whose @font-face loads it (WEB_FONTS); the pages that
+link that stylesheet are read after the site generator wrote them,
 and the font keeps their characters and every glyph its layout features can reach from
 them (fontTools' GSUB/GPOS closure), so that letters still take their joined forms.
 """
@@ -28,7 +28,7 @@ OPTIONS = {
     "name_IDs": ["*"],  # the copyright and licence entries stay in the font
     "name_languages": ["*"],
     "notdef_outline": True,
-    "hinting": True,  # what small text on desktop screens needs; a third of the bytes
+    "hinting": True,  # small text on desktop screens needs them; they add about half to the bytes
     "flavor": "woff2",
 }
 
