@@ -272,8 +272,9 @@ def test_cards_and_posters_drawn_by_a_pool_are_the_bytes_of_a_serial_run(tmp_pat
 def test_shipped_fonts_are_small_and_licensed():
     fonts = ROOT / "assets" / "fonts"
     shipped = sorted(fonts.glob("*.woff2"))
-    assert [f.name for f in shipped] == ["DroidSansFallbackFull.woff2", "NotoSansSC-Bold-GB2312.woff2"]
+    assert [f.name for f in shipped] == ["DroidSansFallbackFull.woff2", "NotoSansMongolian-Regular.woff2",
+                                         "NotoSansSC-Bold-GB2312.woff2"]
     assert sum(f.stat().st_size for f in shipped) < 5 * 1024 * 1024
     readme = (fonts / "README.md").read_text(encoding="utf-8")
-    for licence in ("OFL-NotoSansCJK.txt", "LICENSE-DroidSansFallback.txt"):
+    for licence in ("OFL-NotoSansCJK.txt", "LICENSE-DroidSansFallback.txt", "OFL-NotoSansMongolian.txt"):
         assert licence in readme and (fonts / licence).stat().st_size > 1000
