@@ -102,7 +102,8 @@ def labels(loaded: layouts.Loaded, lang: Language) -> dict:
 
 def render(loaded: layouts.Loaded, vals: dict, lang: Language, qr_matrix=None):
     """The card (or poster) in a language: labels from its interface strings."""
-    return layouts.draw(loaded, vals, labels(loaded, lang), lang.label_separator, qr_matrix=qr_matrix)
+    return layouts.draw(loaded, vals, labels(loaded, lang), lang.label_separator, qr_matrix=qr_matrix,
+                        writing_mode=lang.writing_mode)
 
 
 def cover_file(media, entry: Entry, width: int) -> Optional[str]:
@@ -118,14 +119,16 @@ def cover_file(media, entry: Entry, width: int) -> Optional[str]:
     return next((v for v in copies if v.width >= width), copies[-1]).source
 
 
-def draw_card(shared: dict, vals: dict, names: dict, separator: str, photo: Optional[str] = None) -> bytes:
+def draw_card(shared: dict, vals: dict, names: dict, separator: str, photo: Optional[str] = None,
+              writing_mode: str = "horizontal-tb") -> bytes:
     """One card's JPEG (run in a worker process: see pool.py): over the item's cover photo
     when it has one."""
     if photo is None:
-        image, _boxes = layouts.draw(shared["card"], vals, names, separator)
+        image, _boxes = layouts.draw(shared["card"], vals, names, separator, writing_mode=writing_mode)
         return jpeg(image)
     with Image.open(photo) as picture:
-        image, _boxes = layouts.draw(shared["card_photo"], vals, names, separator, photo=picture)
+        image, _boxes = layouts.draw(shared["card_photo"], vals, names, separator, photo=picture,
+                                     writing_mode=writing_mode)
     return jpeg(image)
 
 
@@ -153,11 +156,11 @@ def build_cards(site: Site, cache: Cache, stacks: Optional[dict] = None,
     def make(path: str, vals: dict, lang: Language, photo: Optional[str] = None) -> str:
         # the photo by its content address in the cache (folder and file name)
         design = [with_photo.fingerprint, photo.rsplit("/", 2)[-2:]] if photo else loaded.fingerprint
-        key = key_of("card", ENCODING, design, lang.code, vals)
+        key = key_of("card", ENCODING, design, lang.code, lang.writing_mode, vals)
         if key not in found and key not in todo:
             entry = cache.get("cards", key, expect=("card.jpg",))
             if entry is None:
-                todo[key] = (vals, labels(loaded, lang), lang.label_separator, photo)
+                todo[key] = (vals, labels(loaded, lang), lang.label_separator, photo, lang.writing_mode)
             else:
                 found[key] = entry
         made.append((path, key))

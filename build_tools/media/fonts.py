@@ -19,7 +19,13 @@ from PIL import ImageDraw, ImageFont
 NO_START = set("，。、；：？！）」』》〉】〕〗”’…—～%·,.;:?!)]}>")
 NO_END = set("（「『《〈【〔〖“‘([{<")
 ELLIPSIS = "…"
-_WORD = re.compile(r"[A-Za-z0-9\u00C0-\u024F'’\-_/.@:&+#]+|\s+|.", re.S)
+# A word is not broken: Latin, and Mongolian (its suffixes bound by U+202F, its joiners).
+_WORD = re.compile(r"[A-Za-z0-9\u00C0-\u024F'’\-_/.@:&+#]+|[\u1800-\u18AF\u202F\u200C\u200D]+|\s+|.", re.S)
+_SPACE = re.compile(r"[^\S\u202F]+")  # white space but the narrow no-break space
+# Scripts whose letters take their form from their neighbours (Mongolian): drawn through
+# HarfBuzz (Pillow's raqm layout), and their joiners and vowel separator are kept.
+JOINING = re.compile("[\u1800-\u18AF\U00011660-\U0001167F]")
+JOINERS = "\u180e\u200c\u200d"
 
 
 def ignorable(ch: str) -> bool:
@@ -49,18 +55,25 @@ class FontStack:
         """Characters of text that no font of the stack has, each once, in order."""
         return [ch for ch in dict.fromkeys(text) if not ch.isspace() and not ignorable(ch) and self.index(ch) is None]
 
-    def font(self, index: int, size: int) -> ImageFont.FreeTypeFont:
-        key = (index, size)
+    def font(self, index: int, size: int, shaped: bool = False) -> ImageFont.FreeTypeFont:
+        key = (index, size, shaped)
         if key not in self._fonts:
-            # The basic layout: no shaping is needed for Chinese, and it is the same everywhere.
-            self._fonts[key] = ImageFont.truetype(str(self.paths[index]), size, layout_engine=ImageFont.Layout.BASIC)
+            # The basic layout for Chinese: no shaping is needed, and it is the same everywhere.
+            engine = ImageFont.Layout.RAQM if shaped else ImageFont.Layout.BASIC
+            self._fonts[key] = ImageFont.truetype(str(self.paths[index]), size, layout_engine=engine)
         return self._fonts[key]
+
+    def run_font(self, index: int, part: str, size: int) -> ImageFont.FreeTypeFont:
+        """The font that draws a run: shaped where its letters join."""
+        return self.font(index, size, bool(JOINING.search(part)))
 
     def runs(self, text: str) -> list[tuple[int, str]]:
         """Text cut where the drawing font changes; spaces go with the run before them."""
         runs: list[tuple[int, str]] = []
         for ch in text:
             if ignorable(ch):
+                if ch in JOINERS and runs and JOINING.search(runs[-1][1]):
+                    runs[-1] = (runs[-1][0], runs[-1][1] + ch)  # they change the next letter's form
                 continue
             index = self.index(ch)
             if index is None:
@@ -73,13 +86,13 @@ class FontStack:
 
     def width(self, text: str, size: int) -> float:
         """The advance of text at size; 1 % generous, as it is scaled from MEASURE."""
-        return 1.01 * size / MEASURE * sum(self.font(i, MEASURE).getlength(part) for i, part in self.runs(text))
+        return 1.01 * size / MEASURE * sum(self.run_font(i, part, MEASURE).getlength(part) for i, part in self.runs(text))
 
     def draw(self, draw: ImageDraw.ImageDraw, x: float, baseline: float, text: str, size: int, fill) -> list:
         """Draw text with its left end at x on the baseline; the ink boxes drawn."""
         boxes = []
         for index, part in self.runs(text):
-            font = self.font(index, size)
+            font = self.run_font(index, part, size)
             # Fallback fonts have one weight: a thin outline makes them as bold as the first.
             stroke = max(1, size // 36) if index > 0 else 0
             draw.text((x, baseline), part, font=font, fill=fill, anchor="ls", stroke_width=stroke, stroke_fill=fill)
@@ -104,7 +117,7 @@ def _cmap(path: Path, digest: str, cache) -> frozenset:
 def wrap(stack: FontStack, text: str, size: int, width: float) -> list[str]:
     """Lines no wider than width, breaking between Chinese characters or at spaces,
     never starting a line with closing punctuation nor ending one with an opening one."""
-    tokens = _WORD.findall(" ".join(text.split()))
+    tokens = _WORD.findall(_SPACE.sub(" ", text).strip())
     lines: list[list[str]] = [[]]
     for token in tokens:
         line = lines[-1]

@@ -12,6 +12,7 @@ from typing import Literal, Optional
 from PIL import Image, ImageColor, ImageDraw, ImageOps
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from . import vertical
 from .fonts import FontStack, shorten, wrap
 from .cache import key_of
 from ..core.problems import Problem, problem
@@ -41,6 +42,20 @@ class MarkBox(_Strict):
     box: tuple[int, int, int]  # x, y, side
 
 
+class Column(_Strict):
+    """Where a text box's text goes in a language that writes in vertical lines: the box
+    holds max_lines lines (columns) side by side, each as long as the box is high; or,
+    with `lines: horizontal` (an address), horizontal lines moved out of the columns' way."""
+    box: Box
+    size: int = Field(gt=0)
+    min_size: Optional[int] = Field(default=None, gt=0)
+    max_lines: int = Field(default=1, gt=0)
+    line_height: float = Field(default=1.25, gt=0)  # the distance between lines, in sizes
+    lines: Literal["vertical", "horizontal"] = "vertical"
+    colour: Optional[str] = None  # where the box's own colour would not show there
+    _colour = field_validator("colour")(lambda v: v if v is None else _colour(v))
+
+
 class TextBox(_Strict):
     field: str  # which value to write (the fields a layout may use are listed in its file)
     box: Box
@@ -54,6 +69,7 @@ class TextBox(_Strict):
     # An address: lines break only after "/" or at spaces, and the text shrinks (below
     # min_size if it must) rather than being cut, so it can still be typed in.
     unbreakable: bool = False
+    vertical: Optional[Column] = None  # in vertical writing (Mongolian); else drawn as above
     _colour = field_validator("colour")(_colour)
 
 
@@ -184,11 +200,14 @@ class Line:
     text: str
     size: int
     colour: str
+    column: float = 0  # a vertical line's column width (x is its left, baseline its top); 0: horizontal
 
 
-def plan(loaded: Loaded, values: dict, labels: Optional[dict] = None, separator: str = ": ") -> list[Line]:
+def plan(loaded: Loaded, values: dict, labels: Optional[dict] = None, separator: str = ": ",
+         writing_mode: str = "horizontal-tb") -> list[Line]:
     """Where every line of text goes; `labels` turns a box's label (an interface msgid)
-    into the page's language. Raster and PDF drawings share it, so they break alike."""
+    into the page's language. Raster and PDF drawings share it, so they break alike.
+    In a vertical writing mode, boxes with a `vertical` column box are written there."""
     layout, stack = loaded.layout, loaded.stack
     lines = []
     for box in layout.texts:
@@ -197,6 +216,12 @@ def plan(loaded: Loaded, values: dict, labels: Optional[dict] = None, separator:
             continue
         if box.label:
             text = f"{(labels or {}).get(box.label, box.label)}{separator}{text}"
+        if box.vertical is not None and vertical.is_vertical(writing_mode):
+            if box.vertical.lines == "vertical":
+                lines.extend(_columns(stack, box, text, writing_mode))
+                continue
+            moved = box.vertical.model_dump(exclude={"lines", "colour"})
+            box = box.model_copy(update={**moved, "colour": box.vertical.colour or box.colour})
         size, rows = fit(stack, box, text)
         x0, y0, width, _h = box.box
         step = size * box.line_height
@@ -207,8 +232,19 @@ def plan(loaded: Loaded, values: dict, labels: Optional[dict] = None, separator:
     return lines
 
 
+def _columns(stack: FontStack, box: TextBox, text: str, writing_mode: str) -> list[Line]:
+    column = box.vertical
+    size, rows = vertical.fit(stack, column, text)
+    x0, y0, width, _h = column.box
+    step = size * column.line_height
+    right_to_left = writing_mode.endswith("rl")
+    return [Line(box.field, x0 + width - (n + 1) * step if right_to_left else x0 + n * step, y0, row, size,
+                 column.colour or box.colour, column=step) for n, row in enumerate(rows)]
+
+
 def draw(loaded: Loaded, values: dict, labels: Optional[dict] = None, separator: str = ": ", qr_matrix=None,
-         scale: float = 1.0, photo: Optional[Image.Image] = None) -> tuple[Image.Image, list]:
+         scale: float = 1.0, photo: Optional[Image.Image] = None,
+         writing_mode: str = "horizontal-tb") -> tuple[Image.Image, list]:
     """The image, and the boxes drawn (field, (left, top, right, bottom)), for checks.
     `scale` draws a smaller copy (a preview); `photo` fills the layout's photo box."""
     layout, stack = loaded.layout, loaded.stack
@@ -234,8 +270,13 @@ def draw(loaded: Loaded, values: dict, labels: Optional[dict] = None, separator:
         with Image.open(BytesIO(loaded.mark)) as mark:
             sized = mark.convert("RGBA").resize((round(side * scale),) * 2, Image.Resampling.LANCZOS)
         image.paste(sized, (round(x * scale), round(y * scale)), sized)
-    for line in plan(loaded, values, labels, separator):
+    for line in plan(loaded, values, labels, separator, writing_mode):
         size = max(1, round(line.size * scale))
+        if line.column:
+            inks = vertical.draw(image, stack, line.x * scale, line.baseline * scale, line.column * scale, line.text,
+                                size, line.colour)
+            drawn.extend((line.field, ink) for ink in inks)
+            continue
         for ink in stack.draw(pen, line.x * scale, line.baseline * scale, line.text, size, line.colour):
             drawn.append((line.field, ink))
     if layout.qr is not None and qr_matrix is not None:

@@ -17,7 +17,8 @@ from fpdf.enums import TextMode
 from PIL import Image, ImageColor
 
 from .cache import Cache, key_of
-from .fonts import FontStack
+from . import vertical
+from .fonts import JOINING, FontStack
 from .layouts import Line, Loaded, qr_modules
 
 POINT = 72 / 300
@@ -121,14 +122,50 @@ def _text(pdf: FPDF, stack: FontStack, line: Line) -> None:
     x = line.x * POINT
     size = line.size * POINT
     pdf.set_fill_color(*_rgb(line.colour))
+    pdf.set_text_color(*_rgb(line.colour))  # fpdf2 fills text with this, not the fill colour
     pdf.set_draw_color(*_rgb(line.colour))
+    if line.column:
+        _vertical(pdf, stack, line)
+        return
     for index, part in stack.runs(line.text):
-        pdf.set_font(f"f{index}", size=size)
-        # Fallback fonts have one weight: an outline makes them as bold as the first, as on cards.
-        if index > 0:
-            pdf.text_mode = TextMode.FILL_STROKE
-            pdf.set_line_width(2 * max(1, line.size // 36) * POINT)
+        _pen(pdf, index, line)
+        if JOINING.search(part):
+            x += _shaped(pdf, x, line.baseline * POINT, part, size)
         else:
-            pdf.text_mode = TextMode.FILL
-        pdf.text(x, line.baseline * POINT, part)
-        x += pdf.get_string_width(part)
+            pdf.text(x, line.baseline * POINT, part)
+            x += pdf.get_string_width(part)
+
+
+def _pen(pdf: FPDF, index: int, line: Line) -> None:
+    pdf.set_font(f"f{index}", size=line.size * POINT)
+    # Fallback fonts have one weight: an outline makes them as bold as the first, as on cards.
+    if index > 0:
+        pdf.text_mode = TextMode.FILL_STROKE
+        pdf.set_line_width(2 * max(1, line.size // 36) * POINT)
+    else:
+        pdf.text_mode = TextMode.FILL
+
+
+def _vertical(pdf: FPDF, stack: FontStack, line: Line) -> None:
+    """A vertical line, placed as on the preview: sideways runs turned clockwise."""
+    for index, part, up, x, y in vertical.place(stack, line.x, line.baseline, line.column, line.text, line.size):
+        _pen(pdf, index, line)
+        if up:
+            pdf.text(x * POINT, y * POINT, part)
+            continue
+        with pdf.rotation(-90, x * POINT, y * POINT):
+            _shaped(pdf, x * POINT, y * POINT, part, line.size * POINT)
+
+
+def _shaped(pdf: FPDF, x: float, baseline: float, text: str, size: float) -> float:
+    """Text through HarfBuzz, its letters in their joined forms; its advance. fpdf2 shapes
+    only in cells, whose baseline lies 0.8 of the font size below the top of a cell as high
+    as the size."""
+    pdf.set_text_shaping(True)
+    margin, pdf.c_margin = pdf.c_margin, 0
+    pdf.set_xy(x, baseline - 0.8 * size)
+    pdf.cell(h=size, text=text)
+    advance = pdf.get_string_width(text)
+    pdf.c_margin = margin
+    pdf.set_text_shaping(False)
+    return advance

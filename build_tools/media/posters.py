@@ -26,8 +26,10 @@ from ..model.site import Entry, Site
 LAYOUT = "assets/layouts/poster.yml"
 PREVIEW_WIDTH = 600  # pixels: the event page shows it at most 300 px wide, sharp on phones
 PHOTO_WIDTH = 1200  # the smallest photo copy used: about 150 dpi across an A4 page
+# Part of the cache key; "design" counts changes of how posters are drawn (2: text in its
+# colour, Mongolian in shaped vertical lines).
 ENCODING = {"pdf": pdf.VERSION, "preview": ["webp", PREVIEW_WIDTH, 80], "qr": "q", "pillow": PIL.__version__,
-            "segno": segno.__version__}
+            "segno": segno.__version__, "design": 2}
 FILES = ("poster.pdf", "preview.webp")
 
 
@@ -108,12 +110,12 @@ def build_posters(site: Site, cache: Cache, stacks: Optional[dict] = None, media
             photo = photo_of(site, media, entry) if media is not None else None
             names = labels(loaded, lang)
             # Labels are drawn too: an edited catalogue makes a new poster; the photo by its content address.
-            key = key_of("poster", ENCODING, loaded.fingerprint, lang.code, drawn_labels(lang), vals,
+            key = key_of("poster", ENCODING, loaded.fingerprint, lang.code, lang.writing_mode, drawn_labels(lang), vals,
                          photo and photo.rsplit("/", 2)[-2:])
             if key not in found and key not in todo:
                 cached = cache.get("posters", key, expect=FILES)
                 if cached is None:
-                    todo[key] = (vals, names, lang.label_separator, lang.tag, photo)
+                    todo[key] = (vals, names, lang.label_separator, lang.tag, photo, lang.writing_mode)
                 else:
                     found[key] = cached
             paths = {"pdf": poster_src(lang, site, entry, "pdf"), "preview": poster_src(lang, site, entry, "webp")}
@@ -133,17 +135,19 @@ def drawn_labels(lang: Language) -> list:
     return [lang.label_separator, [lang.gettext(label) for label in LABELS]]
 
 
-def draw(shared: dict, vals: dict, names: dict, separator: str, tag: str, photo: Optional[str]) -> dict:
+def draw(shared: dict, vals: dict, names: dict, separator: str, tag: str, photo: Optional[str],
+         writing_mode: str = "horizontal-tb") -> dict:
     """{"poster.pdf": bytes, "preview.webp": bytes} (run in a worker process: see pool.py).
     Both are drawn from one plan of the text, so the preview shows the poster's lines."""
     loaded = shared["poster"]
     matrix = segno.make(vals["url"], error=ENCODING["qr"], micro=False).matrix
-    lines = layouts.plan(loaded, vals, names, separator)
+    lines = layouts.plan(loaded, vals, names, separator, writing_mode)
     document = pdf.page(loaded, lines, shared["fonts"], matrix, photo, vals["title"], tag)
     scale = PREVIEW_WIDTH / loaded.layout.size[0]
     picture = Image.open(photo) if photo else None
     try:
-        image, _boxes = layouts.draw(loaded, vals, names, separator, matrix, scale=scale, photo=picture)
+        image, _boxes = layouts.draw(loaded, vals, names, separator, matrix, scale=scale, photo=picture,
+                                     writing_mode=writing_mode)
     finally:
         if picture is not None:
             picture.close()
