@@ -43,22 +43,21 @@ def sections(env, page: ItemPage, entry: Entry, source_src: str) -> list[tuple[s
 
 
 def gallery(page: ItemPage, campaign: Entry) -> list[dict]:
-    """Every image the campaign and its listed items show in this language, once each,
-    but the campaign's cover (the banner shows it): {href, picture, title}."""
+    """Every image the campaign's listed items show in this language (covers, portraits,
+    pictures in their text), once each, but those this page shows in full already (the
+    campaign's cover and its own text's): {href, picture, title}."""
     lang = page.lang
-    version = campaign.version(lang) or campaign.item.source
-    cover_found = version.links.get(version.model.cover or "") or campaign.item.source.links.get(version.model.cover or "")
-    seen = {cover_found[1]} if cover_found else set()
+    own = campaign.version(lang) or campaign.item.source
+    seen = {use.content_path for use in pictures.uses_of(campaign.item, own)}
     tiles = []
-    items = [campaign] + [e for kind in ("event", "story", "article") for e in page.children(campaign, kind)]
-    for item in items:
-        v = item.version(lang) or item.item.source
-        for use in pictures.uses_of(item.item, v):
+    for item in (e for kind in ("event", "story", "article") for e in page.children(campaign, kind)):
+        version = item.version(lang) or item.item.source
+        for use in pictures.uses_of(item.item, version):
             picture = page.media.picture(use.content_path) if page.media is not None else None
             if picture is None or use.content_path in seen:
                 continue
             seen.add(use.content_path)
-            alt = use.alt or v.model.title
+            alt = use.alt or version.model.title
             tiles.append({"href": pictures.url(page.src, picture.largest), "title": alt,
                           "picture": pictures.picture_html(picture, page.src, alt, sizes=GALLERY_SIZES)})
     return tiles
