@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
+from .checksite import reference_time
 from .tools import CHROMIUM_ARGS, ToolMissing, chromium
 
 PHONE = {"width": 375, "height": 812}
@@ -57,6 +58,9 @@ def new_context(browser, base_url: str, viewport=PHONE, javascript: bool = True,
                                   locale="zh-CN", service_workers="block", **options)
     context.route("**/*", guard)
     context.guard = guard
+    # The browser's clock at the check site's reference time: what a page counts in the
+    # browser (the home page's countdown) then agrees with what the build wrote.
+    context.clock.set_fixed_time(reference_time())
     return context
 
 
