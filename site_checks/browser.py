@@ -58,9 +58,11 @@ def new_context(browser, base_url: str, viewport=PHONE, javascript: bool = True,
                                   locale="zh-CN", service_workers="block", **options)
     context.route("**/*", guard)
     context.guard = guard
-    # The browser's clock at the check site's reference time: what a page counts in the
-    # browser (the home page's countdown) then agrees with what the build wrote.
-    context.clock.set_fixed_time(reference_time())
+    # The browser's clock starts at the check site's reference time and runs on: what a page
+    # counts in the browser (the home page's countdown) then agrees with what the build wrote.
+    # (A clock that stands still would stop the theme's scripts, which wait for time to pass.)
+    context.clock.install(time=reference_time())
+    context.clock.resume()
     return context
 
 

@@ -66,10 +66,13 @@ class PageContext:
     # pictures
     def card_picture(self, entry: Entry) -> Markup:
         """An item's picture on a card (its cover, or a story's portrait), or nothing: the
-        card then shows its placeholder. Cards tell the title beside it, so the alt is empty."""
+        card then shows its placeholder."""
         m = self.model(entry)
-        target = getattr(m, "cover", None) or getattr(m, "portrait", None)
-        return self.item_picture(entry, target, "", sizes=CARD_SIZES) if target else Markup("")
+        if getattr(m, "cover", None):
+            return self.item_picture(entry, m.cover, m.cover_alt or m.title, sizes=CARD_SIZES)
+        if getattr(m, "portrait", None):
+            return self.item_picture(entry, m.portrait, m.portrait_alt or m.subject, sizes=CARD_SIZES)
+        return Markup("")
 
     def item_picture(self, entry: Entry, target: str, alt: str, eager: bool = False, sizes: str = pictures.SIZES) -> Markup:
         """An image an item's fields name, as <picture>; nothing when it was not published."""

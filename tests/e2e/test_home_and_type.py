@@ -38,15 +38,15 @@ def test_first_screen_of_the_home_page_holds_the_key_visual_and_the_countdown(op
 def test_the_countdown_counts_on_in_the_browser(open_context):
     days, _zh, _en = next_theme_day(int(reference_time().timestamp()), OBSERVANCES)
     context = open_context(viewport=PHONE)
-    context.clock.set_fixed_time(reference_time() + timedelta(days=days - 1))
+    context.clock.set_system_time(reference_time() + timedelta(days=days - 1))
     page = context.new_page()
     visit(page, PAGE_TYPES["home"], wait_until="load")
     assert page.evaluate(FIRST_SCREEN)["days"] == "1"
-    context.clock.set_fixed_time(reference_time() + timedelta(days=days))
+    context.clock.set_system_time(reference_time() + timedelta(days=days))
     page.reload()
     assert page.locator(".cs-countdown__n").text_content() == "就在今天"
     # once the day is over, a site not built since says nothing rather than something wrong
-    context.clock.set_fixed_time(reference_time() + timedelta(days=days + 1))
+    context.clock.set_system_time(reference_time() + timedelta(days=days + 1))
     page.reload()
     assert page.locator("[data-cs-countdown]").is_hidden()
 
