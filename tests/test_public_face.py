@@ -113,3 +113,13 @@ def test_the_gallery_shows_the_items_images_not_those_shown_in_full(demo_site: P
     assert "xilingol-grassland-photo" in names and "grassland-horizon-cover" not in names
     assert len(names) == len(set(names))
     assert all(a.xpath(".//img/@alt")[0].strip() for a in tiles)
+
+
+def test_campaign_sections_of_cards_stay_out_of_the_search_index(demo_site: Path):
+    # Cards repeat what their items' own pages hold; the calendar section is searched as before.
+    import json
+
+    locations = {d["location"] for d in json.loads((demo_site / "search" / "search_index.json").read_text("utf-8"))["docs"]}
+    page = "campaigns/2024-environment-day/"
+    assert f"{page}#cs-calendar" in locations
+    assert not {f"{page}#cs-{kind}" for kind in ("event", "story", "article", "gallery")} & locations

@@ -5,7 +5,7 @@ Each section starts with a Markdown heading (id and search flag through attr_lis
 the page's table of contents lists every section; what follows each heading is one HTML block."""
 from __future__ import annotations
 
-from markupsafe import escape
+import html
 
 from ..media import pictures
 from ..model.site import Entry
@@ -16,29 +16,36 @@ from .environment import html_block
 GALLERY_SIZES = "(min-width: 60em) 14rem, 45vw"
 
 
-def heading(text: str, anchor: str) -> str:
-    # The heading's text is an interface string; escaped so that Markdown reads it as text.
-    shown = str(escape(text)).replace("\\", "\\\\").replace("#", "\\#").replace("{", "\\{")
-    return f'## {shown} {{: #{anchor} data-search-exclude="section" }}'
+def heading(text: str, anchor: str, searched: bool = False) -> tuple[str, str]:
+    """A section's heading as Markdown, and the HTML Markdown makes of it: that HTML is our
+    template's (trusted), so the raw-HTML policy keeps its search flag. The text is an
+    interface string, escaped so that Markdown reads it as text. `searched`: the section is
+    a section of its own in the search index (the calendar's), not only cards."""
+    shown = html.escape(text, quote=False)
+    source = shown.replace("\\", "\\\\").replace("#", "\\#").replace("{", "\\{")
+    if searched:
+        return f"## {source} {{: #{anchor} }}", f'<h2 id="{anchor}">{shown}</h2>'
+    made = f'<h2 data-search-exclude="section" id="{anchor}">{shown}</h2>'
+    return f'## {source} {{: #{anchor} data-search-exclude="section" }}', made
 
 
-def sections(env, page: ItemPage, entry: Entry, source_src: str) -> list[tuple[str, str]]:
-    """The sections as (Markdown heading, HTML block) pairs."""
+def sections(env, page: ItemPage, entry: Entry, source_src: str) -> list[tuple[tuple[str, str], str]]:
+    """The sections as ((Markdown heading, its HTML), HTML block) pairs."""
     _ = page._
     out = []
     for kind, title in (("event", _("Programme")), ("story", _("Stories")), ("article", _("News"))):
         group, hidden = page.children(entry, kind), page.children_only_in_source(entry, kind)
         if group or hidden:
-            html = html_block(env, "campaign_section.html.j2", page=page, kind=kind, group=group, hidden=hidden,
-                              source_src=source_src)
-            out.append((heading(title, "cs-" + kind), html))
+            block = html_block(env, "campaign_section.html.j2", page=page, kind=kind, group=group, hidden=hidden,
+                               source_src=source_src)
+            out.append((heading(title, "cs-" + kind), block))
     tiles = gallery(page, entry)
     if tiles:
-        html = html_block(env, "campaign_gallery.html.j2", tiles=tiles)
-        out.append((heading(_("Gallery"), "cs-gallery"), html))
+        block = html_block(env, "campaign_gallery.html.j2", tiles=tiles)
+        out.append((heading(_("Gallery"), "cs-gallery"), block))
     calendar = page.calendar_section(entry)
     if calendar:
-        out.append((heading(_("Calendar"), "cs-calendar"), str(calendar)))
+        out.append((heading(_("Calendar"), "cs-calendar", searched=True), str(calendar)))
     return out
 
 

@@ -123,9 +123,10 @@ def render_item(site: Site, media: Media, entry: Entry, lang: Language, sources:
         extra["hide"] = list(WIDE[entry.kind])
     meta = front_matter(page_title(page, entry, model.title, repeated), lang.description(model.summary),
                         extra or None)
-    sections_md = "".join(f"{title}\n\n{html}\n\n" for title, html in parts)
+    sections_md = "".join(f"{title}\n\n{html}\n\n" for (title, _made), html in parts)
     text = f"{meta}{header}\n\n{body}\n\n{sections_md}{footer}\n"
-    return Output(src, text.encode("utf-8"), trusted=(header, footer, *(html for _title, html in parts)))
+    trusted = (header, footer, *(piece for (_title, made), html in parts for piece in (made, html)))
+    return Output(src, text.encode("utf-8"), trusted=trusted)
 
 
 def render_index(site: Site, media: Media, kind: str, lang: Language, sources: dict) -> list[Output]:
