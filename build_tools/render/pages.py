@@ -151,7 +151,7 @@ def render_index(site: Site, media: Media, kind: str, lang: Language, sources: d
         # Lists repeat the items' summaries: searching them would only double the index.
         card = media.card(lang.code)
         meta = front_matter(shown, about if number == 1 else f"{about} ({number})",
-                            {"search": {"exclude": True}, "hide": ["navigation"], **({"card": card} if card else {})})
+                            {"search": {"exclude": True}, "hide": ["navigation", "toc"], **({"card": card} if card else {})})
         outputs.append(Output(src, f"{meta}{html}\n".encode("utf-8"), trusted=(html,)))
     return outputs
 
