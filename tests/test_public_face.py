@@ -123,3 +123,27 @@ def test_campaign_sections_of_cards_stay_out_of_the_search_index(demo_site: Path
     page = "campaigns/2024-environment-day/"
     assert f"{page}#cs-calendar" in locations
     assert not {f"{page}#cs-{kind}" for kind in ("event", "story", "article", "gallery")} & locations
+
+
+def _home(now: datetime):
+    from lxml import html as lxml_html
+
+    from build_tools.core.config import load_settings
+    from build_tools.pipeline import build
+
+    result = build(load_settings(ROOT / "mkdocs.yml"), now=now)
+    return lxml_html.fromstring(result.blocks["home"])
+
+
+def test_the_home_page_says_whether_its_campaign_is_current_next_or_past():
+    # Between campaigns (November 2026) the home page leads with the campaign of the next
+    # theme day, International Volunteer Day, and says that campaign is a past one.
+    doc = _home(datetime(2026, 11, 18, 12, tzinfo=ZONE))
+    assert doc.xpath("string(//h2[@id='cs-home-lead']/a/@href)").endswith("2024-ecological-volunteer-service/")
+    assert doc.xpath("string(//*[@class='cs-hero__kicker'])") == "往期专题"
+    assert doc.xpath("string(//*[@class='cs-countdown__n'])") == "17"
+    # On June 5 2024 the volunteer service (all of 2024) is on, and the theme day is today.
+    doc = _home(datetime(2024, 6, 5, 9, tzinfo=ZONE))
+    assert doc.xpath("string(//*[@class='cs-hero__kicker'])") == "当前专题"
+    assert doc.xpath("string(//*[@class='cs-countdown__name'])") == "六五环境日"
+    assert doc.xpath("string(//*[@class='cs-countdown__n'])") == "就在今天"
