@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
+from .checksite import reference_time
 from .tools import CHROMIUM_ARGS, ToolMissing, chromium
 
 PHONE = {"width": 375, "height": 812}
@@ -57,6 +58,11 @@ def new_context(browser, base_url: str, viewport=PHONE, javascript: bool = True,
                                   locale="zh-CN", service_workers="block", **options)
     context.route("**/*", guard)
     context.guard = guard
+    # The browser's clock starts at the check site's reference time and runs on: what a page
+    # counts in the browser (the home page's countdown) then agrees with what the build wrote.
+    # (A clock that stands still would stop the theme's scripts, which wait for time to pass.)
+    context.clock.install(time=reference_time())
+    context.clock.resume()
     return context
 
 

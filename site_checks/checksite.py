@@ -6,6 +6,7 @@ import os
 import shutil
 import subprocess
 import sys
+from datetime import datetime, timezone
 from pathlib import Path
 
 from .tools import ROOT
@@ -24,6 +25,12 @@ SUMMARIES = [
 def _write(path: Path, meta: str, body: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(f"---\n{meta}---\n\n{body}\n", encoding="utf-8")
+
+
+def reference_time() -> datetime:
+    """The moment the check site is built for; browsers are set to it, so that what pages
+    count in the browser (the home page's countdown) agrees with what the build wrote."""
+    return datetime.fromtimestamp(int(os.environ.get("SOURCE_DATE_EPOCH", DEFAULT_EPOCH)), timezone.utc)
 
 
 def add_items(content: Path, count: int = PAGE_SIZE) -> None:

@@ -150,8 +150,9 @@ def parse_fragment(markdown: str):
 
 def test_campaign_pages_have_a_calendar_section(demo_site: Path):
     page_path = demo_site / "campaigns" / "2024-ecological-literature-week" / "index.html"
-    section = parse(page_path).xpath("//section[h2[@id='cs-calendar']]")[0]
-    assert section.xpath("h2")[0].text_content() == "日历"
+    page = parse(page_path)
+    section = page.xpath("//section[@aria-labelledby='cs-calendar']")[0]
+    assert page.xpath("//h2[@id='cs-calendar']")[0].text_content() == "日历"
     assert section.xpath("table/caption/a/@href") == ["../../calendar/2024-08/"]
     assert "生态文学名家锡林郭勒行" in _cell_titles(section, "2024-08-11")
     feed = section.xpath(".//a[contains(@href,'.ics')]/@href")[0]
@@ -164,9 +165,9 @@ def test_every_demo_campaign_page_has_a_calendar_section_with_its_theme_days(dem
     pages = sorted((demo_site / "campaigns").glob("*/index.html"))
     assert len(pages) == 7
     for path in pages:
-        assert parse(path).xpath("//section[h2[@id='cs-calendar']]"), path
+        assert parse(path).xpath("//h2[@id='cs-calendar']/following-sibling::section[@aria-labelledby='cs-calendar']"), path
     volunteers = parse(demo_site / "campaigns" / "2024-ecological-volunteer-service" / "index.html")
-    rows = volunteers.xpath("//section[h2[@id='cs-calendar']]//li[contains(@class,'cs-cal-row--theme')]")
+    rows = volunteers.xpath("//section[@aria-labelledby='cs-calendar']//li[contains(@class,'cs-cal-row--theme')]")
     assert [re.sub(r"\s+", " ", r.text_content().strip()) for r in rows] == ["每年3月5日 “3·5”学雷锋日", "每年12月5日 国际志愿者日"]
 
 

@@ -88,7 +88,7 @@ def test_new_event_in_a_demo_campaign_builds_and_is_listed(tmp_path):
     index = parse(out / "events" / "index.html")
     assert "生态文学周闭幕式" in [a.text_content().strip() for a in index.xpath("//li[contains(@class,'cs-card')]//a")]
     campaign_page = parse(out / "campaigns" / CAMPAIGN / "index.html")
-    assert "生态文学周闭幕式" in campaign_page.xpath("string(//section[h2[@id='cs-event']])")
+    assert "生态文学周闭幕式" in campaign_page.xpath("string(//h2[@id='cs-event']/following-sibling::*[1])")
     # and on the calendar: the month grid on its day, the agenda, and the calendar feed
     month = parse(out / "calendar" / "2024-08" / "index.html")
     day = month.xpath("//table[@class='cs-cal-grid']//td[time/@datetime='2024-08-12']")[0]

@@ -57,3 +57,13 @@ def weeks(year: int, month: int, first_weekday: int) -> list[list[Optional[date]
 def weekday_order(first_weekday: int) -> list[int]:
     """Weekday numbers (0 = Monday) in the order the columns show them."""
     return [(first_weekday + n) % 7 for n in range(7)]
+
+
+def next_theme_day(observances, today: date):
+    """(day, theme day) of the first theme day from today on (today included), or None.
+    Within a year every yearly day comes round; a moving day counts where it is listed."""
+    found = [(d, obs.slug, obs) for obs in observances for d in obs.days_between(today, today + timedelta(days=366))[:1]]
+    if not found:
+        return None
+    day, _slug, obs = min(found, key=lambda f: (f[0], f[1]))
+    return day, obs

@@ -1,6 +1,8 @@
 """What a template may ask about the page it renders: links, labels, dates, pictures."""
 from __future__ import annotations
 
+from typing import Optional
+
 from markupsafe import Markup
 
 from ..core import calendar_urls, urls
@@ -11,12 +13,16 @@ from ..model.site import Entry, Site
 from ..publish.jsonld import article_script, event_script
 from .notices import item_notice
 
+# A card's picture: a thumbnail beside the text on a phone, a third of the page on a desktop.
+CARD_SIZES = "(min-width: 45em) 20rem, 7rem"
+
 
 class PageContext:
     """What a template may ask about the page it renders: links, labels, dates."""
 
-    def __init__(self, site: Site, src: str, lang: Language, sources: dict):
+    def __init__(self, site: Site, src: str, lang: Language, sources: dict, media: Optional[Media] = None):
         self.site, self.src, self.language = site, src, lang
+        self.media = media  # the published images, for cards' pictures
         self.lang = lang.code  # what entries and theme days are looked up by
         self.source_language = language(site.settings, site.settings.source_language)
         self.prefix = self.language.prefix
@@ -51,8 +57,29 @@ class PageContext:
         return [(name, self._link(urls.feed_src(kind, fmt, self.prefix)))
                 for fmt, name in (("atom", "Atom"), ("json", "JSON Feed"))]
 
+    def subscribe_href(self) -> str:
+        return self._link(urls.page_url(calendar_urls.subscribe_src(self.prefix)))
+
     def _link(self, url: str) -> str:
         return urls.relative(self.src, url)
+
+    # pictures
+    def card_picture(self, entry: Entry) -> Markup:
+        """An item's picture on a card (its cover, or a story's portrait), or nothing: the
+        card then shows its placeholder."""
+        m = self.model(entry)
+        if getattr(m, "cover", None):
+            return self.item_picture(entry, m.cover, m.cover_alt or m.title, sizes=CARD_SIZES)
+        if getattr(m, "portrait", None):
+            return self.item_picture(entry, m.portrait, m.portrait_alt or m.subject, sizes=CARD_SIZES)
+        return Markup("")
+
+    def item_picture(self, entry: Entry, target: str, alt: str, eager: bool = False, sizes: str = pictures.SIZES) -> Markup:
+        """An image an item's fields name, as <picture>; nothing when it was not published."""
+        version = entry.version(self.lang) or entry.item.source
+        found = version.links.get(target) or entry.item.source.links.get(target)
+        picture = self.media.picture(found[1]) if found and self.media is not None else None
+        return pictures.picture_html(picture, self.src, alt, eager, sizes) if picture else Markup("")
 
     # labels
     def kind_label(self, kind: str) -> str:
@@ -116,8 +143,8 @@ class ItemPage(PageContext):
     that later rooms render into it (the calendar's, wired by the pipeline)."""
 
     def __init__(self, site: Site, media: Media, src: str, lang: Language, sources: dict, version, sections=None):
-        super().__init__(site, src, lang, sources)
-        self.media, self._version = media, version
+        super().__init__(site, src, lang, sources, media)
+        self._version = version
         self._sections = sections or {}
 
     portrait_sizes = pictures.PORTRAIT_SIZES

@@ -20,11 +20,16 @@ from ..model.site import Entry, Site, sort_key
 from .blocks import block_name
 from .context import ItemPage, PageContext
 from .environment import environment, front_matter, html_block
+from .campaign import sections as campaign_sections
+from .home import render_home
+
+# A campaign's key visual: the phone's width; beside the facts on a desktop.
+BANNER_SIZES = "(min-width: 76.25em) 36rem, (min-width: 60em) 55vw, 100vw"
 
 
 # Material's sidebars an item page does without, so that its text and facts get the width:
 # the navigation sidebar is empty beside an item; an event's body seldom has headings.
-WIDE = {"event": ("navigation", "toc"), "story": ("navigation",)}
+WIDE = {"event": ("navigation", "toc"), "story": ("navigation",), "campaign": ("navigation",)}
 
 
 def render_site(site: Site, media: Media, generators=(), sections=None) -> tuple[list[Output], dict]:
@@ -45,7 +50,7 @@ def render_site(site: Site, media: Media, generators=(), sections=None) -> tuple
                 outputs.append(render_item(site, media, entry, lang, sources, sections, repeated))
         for kind in urls.KIND_FOLDER:
             outputs.extend(render_index(site, media, kind, lang, sources))
-        blocks[block_name("home", lang)] = render_home(site, lang, sources)
+        blocks[block_name("home", lang)] = render_home(site, media, lang, sources)
     outputs.extend(media.outputs)
     for generate in generators:
         outputs.extend(generate(site))
@@ -102,14 +107,14 @@ def render_item(site: Site, media: Media, entry: Entry, lang: Language, sources:
     env = environment(lang)
     model = version.model
     campaign = site.campaign_of(entry) if entry.kind != "campaign" else None
+    common = {"page": page, "entry": entry, "m": model, "campaign": campaign}
     related = ""
     if entry.kind == "campaign":
-        _ = page._
-        sections = [("event", _("Programme")), ("story", _("Stories")), ("article", _("News"))]
-        related = Markup(html_block(env, "campaign_sections.html.j2", page=page, entry=entry, sections=sections,
-                               source_src=urls.item_src(entry.kind, entry.slug)))
-    common = {"page": page, "entry": entry, "m": model, "campaign": campaign}
-    header = html_block(env, "item_header.html.j2", **common)
+        header = html_block(env, "campaign_header.html.j2", banner_sizes=BANNER_SIZES, **common)
+        parts = campaign_sections(env, page, entry, urls.item_src(entry.kind, entry.slug))
+    else:
+        header = html_block(env, "item_header.html.j2", **common)
+        parts = []
     footer = html_block(env, "item_footer.html.j2", related=related, **common)
     body = _body(version, src, sources, lang.prefix, media)
     card = media.card(lang.code, entry)
@@ -118,8 +123,10 @@ def render_item(site: Site, media: Media, entry: Entry, lang: Language, sources:
         extra["hide"] = list(WIDE[entry.kind])
     meta = front_matter(page_title(page, entry, model.title, repeated), lang.description(model.summary),
                         extra or None)
-    text = f"{meta}{header}\n\n{body}\n\n{footer}\n"
-    return Output(src, text.encode("utf-8"), trusted=(header, footer))
+    sections_md = "".join(f"{title}\n\n{html}\n\n" for (title, _made), html in parts)
+    text = f"{meta}{header}\n\n{body}\n\n{sections_md}{footer}\n"
+    trusted = (header, footer, *(piece for (_title, made), html in parts for piece in (made, html)))
+    return Output(src, text.encode("utf-8"), trusted=trusted)
 
 
 def render_index(site: Site, media: Media, kind: str, lang: Language, sources: dict) -> list[Output]:
@@ -134,7 +141,7 @@ def render_index(site: Site, media: Media, kind: str, lang: Language, sources: d
     for number in range(1, pages + 1):
         chunk = entries[(number - 1) * size: number * size]
         src = urls.index_src(kind, number, lang.prefix)
-        page = PageContext(site, src, lang, sources)
+        page = PageContext(site, src, lang, sources, media)
         groups = _groups(site, kind, chunk, page)
         html = html_block(env, "index.html.j2", page=page, title=title, kind=kind, groups=groups,
                      total=len(entries), number=number, pages=pages, only_in_source=only_in_source,
@@ -144,7 +151,7 @@ def render_index(site: Site, media: Media, kind: str, lang: Language, sources: d
         # Lists repeat the items' summaries: searching them would only double the index.
         card = media.card(lang.code)
         meta = front_matter(shown, about if number == 1 else f"{about} ({number})",
-                            {"search": {"exclude": True}, **({"card": card} if card else {})})
+                            {"search": {"exclude": True}, "hide": ["navigation", "toc"], **({"card": card} if card else {})})
         outputs.append(Output(src, f"{meta}{html}\n".encode("utf-8"), trusted=(html,)))
     return outputs
 
@@ -171,17 +178,6 @@ def _groups(site: Site, kind: str, chunk: list, page: PageContext) -> list:
     if past:
         groups.append((page._("Past"), past))
     return groups
-
-
-def render_home(site: Site, lang: Language, sources: dict) -> str:
-    page = PageContext(site, lang.src("index.md"), lang, sources)
-    code = lang.code
-    current = sorted(site.upcoming("campaign", code), key=sort_key)
-    recent = [] if current else site.listed("campaign", code)[:4]
-    upcoming_events = sorted(site.upcoming("event", code), key=sort_key)[:6]
-    return html_block(environment(lang), "home.html.j2", page=page, current=current, recent=recent,
-                 upcoming_events=upcoming_events, stories=site.listed("story", code)[:4],
-                 news=site.listed("article", code)[:5])
 
 
 def _body(version, src: str, sources: dict, prefix: str, media: Media) -> str:
