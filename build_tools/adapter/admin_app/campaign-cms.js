@@ -51,9 +51,13 @@ function requireAlt({ entry }) {
   return data;
 }
 
-function Preview({ entry, widgetFor }) {
+function Preview({ entry, widgetFor, document: frame }) {
   const h = window.h;
   const data = entry.get('data');
+  if (frame) {  // the preview frame is a document of its own: its language and title, for screen readers
+    frame.documentElement.lang = 'zh-CN';
+    frame.title = `预览：${data.get('title') || ''}`;
+  }
   const when = data.get('start') || data.get('date') || '';
   const venue = data.get('venue');
   const place = venue ? [venue.get('name'), venue.get('city'), venue.get('address')].filter(Boolean).join(' · ') : '';
