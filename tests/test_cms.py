@@ -110,6 +110,11 @@ def test_labels_hints_and_languages(settings, collections):
             # The translation pane shows exactly what a translation may carry.
             assert fields[field]["i18n"] is (field in model.translatable), (kind, field)
             assert fields[field]["required"] is model.model_fields[field].is_required()
+    # Inside a translatable object or list the texts are translated, a year is not (content-model.md).
+    venue = _fields(collections["events"])["venue"]["fields"]
+    assert [(f["name"], f["i18n"]) for f in venue] == [("name", True), ("city", True), ("address", True)]
+    honors = _fields(collections["stories"])["honors"]["fields"]
+    assert [(f["name"], f["i18n"]) for f in honors] == [("name", True), ("year", False), ("by", True)]
 
 
 # --- the file format, run in Node as the editor runs it -------------------------------------------------

@@ -107,9 +107,10 @@ def _field(kind: str, dotted: str, info: FieldInfo, model) -> dict:
     out = {"label": entry["label"]["zh"], "name": dotted.rpartition(".")[2], "hint": entry["help"]["zh"]}
     out.update(_widget(kind, dotted, info))
     out["required"] = info.is_required()
-    if "." not in dotted:
-        translatable = top in models.MODELS[kind].translatable
-        out["i18n"] = translatable
+    translatable = top in models.MODELS[kind].translatable
+    if "." in dotted:  # inside a translatable object or list: its texts are translated, a year is not
+        translatable = translatable and out["widget"] in ("string", "text")
+    out["i18n"] = translatable
     return out
 
 
