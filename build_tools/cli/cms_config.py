@@ -69,7 +69,7 @@ def _widget(kind: str, dotted: str, info: FieldInfo) -> dict:
     checks = _validators(info.annotation) | {m.func for m in info.metadata if hasattr(m, "func")}
     choices = _literal(annotation)
     if nested is not None:
-        fields = [_field(kind, f"{dotted}.{sub}", sub_info, nested) for sub, sub_info in nested.model_fields.items()]
+        fields = [_field(kind, f"{dotted}.{sub}", sub_info) for sub, sub_info in nested.model_fields.items()]
         if typing.get_origin(annotation) is list:
             return {"widget": "list", "fields": fields, "collapsed": False}
         if not info.is_required():
@@ -101,7 +101,7 @@ def _widget(kind: str, dotted: str, info: FieldInfo) -> dict:
     return {"widget": "text" if dotted in LONG_TEXT else "string"}
 
 
-def _field(kind: str, dotted: str, info: FieldInfo, model) -> dict:
+def _field(kind: str, dotted: str, info: FieldInfo) -> dict:
     entry = fielddocs.entry(kind, dotted)
     top = dotted.split(".")[0]
     out = {"label": entry["label"]["zh"], "name": dotted.rpartition(".")[2], "hint": entry["help"]["zh"]}
@@ -136,7 +136,7 @@ def collection(kind: str, settings: Settings) -> dict:
     folder = FOLDERS[kind]
     path = "{{file_slug}}/index" if folder is None else "{{campaign}}/" + folder + "/{{file_slug}}"
     fields = _helpers(kind)
-    fields += [_field(kind, name, info, model) for name, info in model.model_fields.items()]
+    fields += [_field(kind, name, info) for name, info in model.model_fields.items()]
     fields.append({"label": "正文", "name": "body", "widget": "markdown", "required": False, "i18n": True,
                    "hint": "正文用 Markdown 写；图片放在本文件旁边。"})
     return {
