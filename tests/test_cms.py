@@ -223,3 +223,10 @@ def test_the_scan_trusts_the_editor_page_only_as_shipped(tmp_path):
     assert scan_site(tmp_path, known, trusted=page) == []
     target.write_bytes(page["admin/index.html"].replace(b"</body>", b"<script>alert(1)</script></body>"))
     assert [p.code for p in scan_site(tmp_path, known, trusted=page)] != []
+
+
+def test_production_carries_the_editor_only_when_mkdocs_yml_asks(settings):
+    from dataclasses import replace
+    assert admin.wanted(settings, "preview") and not admin.wanted(settings, "production")
+    published = replace(settings, extra={**settings.extra, "cms": {"publish": True}})
+    assert admin.wanted(published, "production")

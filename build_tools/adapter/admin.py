@@ -25,16 +25,23 @@ DECAP = Path("node_modules") / "decap-cms" / "dist"
 YAML = Path("node_modules") / "yaml" / "browser" / "dist"
 
 
+def asked(settings) -> bool:
+    return bool((settings.extra.get("cms") or {}).get("publish"))
+
+
 def wanted(settings, mode: str) -> bool:
-    return mode == PREVIEW or bool((settings.extra.get("cms") or {}).get("publish"))
+    return mode == PREVIEW or asked(settings)
 
 
-def sources(root: Path) -> dict[str, Path] | None:
-    """Site path → source file of every file of the app; None (and a warning) when a part is missing."""
+def sources(root: Path, asked: bool) -> dict[str, Path] | None:
+    """Site path → source file of every file of the app; None when a part is missing: a
+    warning when mkdocs.yml asks for the editor, a note in a preview (a checkout without npm
+    packages, such as a test site, still builds its preview under --strict)."""
     config, decap, yaml_lib = root / CONFIG, root / DECAP, root / YAML
     missing = [str(p) for p in (config, decap / "decap-cms.js", yaml_lib / "index.js") if not p.is_file()]
     if missing:
-        log.warning("/admin/ left out: %s missing (run `npm ci` and `campaign cms`)", ", ".join(missing))
+        say = log.warning if asked else log.info
+        say("/admin/ left out: %s missing (run `scripts/setup --editor` and `campaign cms`)", ", ".join(missing))
         return None
     out = {f"{SITE_FOLDER}/{p.name}": p for p in sorted(APP.iterdir()) if p.is_file()}
     out[f"{SITE_FOLDER}/config.yml"] = config
@@ -51,7 +58,7 @@ def add(settings, config, files, mode: str) -> dict[str, bytes]:
     """Add the app's files to the site when wanted; {site path: bytes} of its trusted pages."""
     if not wanted(settings, mode):
         return {}
-    found = sources(settings.root)
+    found = sources(settings.root, asked(settings))
     if found is None:
         return {}
     for uri, path in found.items():
