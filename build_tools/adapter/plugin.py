@@ -13,7 +13,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 
-from . import dirty_cache
+from . import admin, dirty_cache
 from . import files as site_files
 from . import html_repairs, navigation, script_repairs, serve_log, theme_context, timings
 from .options import CampaignsConfig
@@ -112,6 +112,7 @@ class CampaignsPlugin(BasePlugin[CampaignsConfig]):
         if self.dirty and state.previous_banner not in (None, state.banner):
             dirty_cache.forget_all_pages(files)  # pages the edit did not change show the old list
         site_files.check_paths(config, files, result.outputs)
+        state.trusted_pages = admin.add(settings, config, files, mode)
         state.marks.mark("files_done")
         return files
 
@@ -215,7 +216,7 @@ class CampaignsPlugin(BasePlugin[CampaignsConfig]):
         # Written pages tell which characters each web font must have.
         fonts = web_fonts(state.settings.root, site_dir, cache_for(state.settings))
         found = finish(site_dir, indexes, known, state.settings.embed_hosts, fonts,
-                       self.scanned[1] if self.dirty else None)
+                       self.scanned[1] if self.dirty else None, state.trusted_pages)
         # Errors in hand-written pages' HTML (classes, ids, markers) were held until every page
         # was written, so that one build names them all.
         _report(verdict(state.page_errors, self.command, "docs/ has problems"))

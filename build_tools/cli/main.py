@@ -8,6 +8,7 @@ from pathlib import Path
 
 from . import translations as cli_translations
 from . import scaffold
+from . import cms_config
 from . import json_schema as schema
 from .wording import CHOICES, DEFAULT, say, words
 from ..core.config import find_config, load_settings
@@ -45,6 +46,8 @@ def main(argv=None) -> int:
 
     p_schema = sub.add_parser("schema", help="write the JSON Schemas into schemas/ / 生成 JSON Schema")
     p_schema.add_argument("--check", action="store_true", help="only say whether schemas/ is up to date")
+    p_cms = sub.add_parser("cms", help="write the browser editor's configuration / 生成网页编辑器的配置")
+    p_cms.add_argument("--check", action="store_true", help="only say whether assets/admin/config.yml is up to date")
 
     args = parser.parse_args(argv)
     try:
@@ -74,6 +77,8 @@ def main(argv=None) -> int:
         return scaffold.command(settings, args)
     if args.command == "schema":
         return schema.command(settings, args)
+    if args.command == "cms":
+        return cms_config.command(settings, args)
     return 2
 
 

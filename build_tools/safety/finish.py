@@ -12,9 +12,11 @@ from .scan import SEARCH_INDEX, KnownScripts, scan_site
 
 
 def finish(site_dir: Path, indexes: dict[str, bytes], known: KnownScripts, embed_hosts=(),
-           files: Optional[dict[str, bytes]] = None, memo: Optional[dict] = None) -> list[Problem]:
+           files: Optional[dict[str, bytes]] = None, memo: Optional[dict] = None,
+           trusted: Optional[dict] = None) -> list[Problem]:
     """Write the search indexes and other files ({site path: bytes}) and scan the site (whose
-    pages may load media and frames from embed_hosts); the scan's problems. memo: see scan_site."""
+    pages may load media and frames from embed_hosts); the scan's problems. memo and trusted
+    (the editor's own pages, skipped only as those exact bytes): see scan_site."""
     site_dir = Path(site_dir)
     written = {**(files or {}), **indexes}
     wrong = check_outputs(site_dir, written, written)
@@ -24,4 +26,4 @@ def finish(site_dir: Path, indexes: dict[str, bytes], known: KnownScripts, embed
         target = site_dir / rel
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
-    return scan_site(site_dir, known, (SEARCH_INDEX, *indexes), embed_hosts, memo)
+    return scan_site(site_dir, known, (SEARCH_INDEX, *indexes), embed_hosts, memo, trusted)

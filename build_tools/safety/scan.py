@@ -100,14 +100,18 @@ def _data_type(attrs: str) -> bool:
 
 
 def scan_site(site_dir: Path, known: KnownScripts, indexes=(SEARCH_INDEX,), embed_hosts=(),
-              memo: Optional[dict] = None) -> list[Problem]:
+              memo: Optional[dict] = None, trusted: Optional[dict] = None) -> list[Problem]:
     """Problems in every file of the built site; `indexes` are its search indexes' paths,
     `embed_hosts` the hosts its pages may load frames and media from (https only).
 
     memo ({site path: (file signature, problems)}, kept by the caller between builds into
     the same folder, as a preview server's) holds what the last scan found: a file whose
     signature is unchanged is not read again. The signature includes the inode's change
-    time, which every write, link, rename or copy of a file moves and nothing can set back."""
+    time, which every write, link, rename or copy of a file moves and nothing can set back.
+
+    `trusted` ({site path: bytes}) are pages of a trusted app (the editor at /admin/): one is
+    skipped only when it holds exactly those bytes, so content at that path is still scanned."""
+    trusted = trusted or {}
     site_dir = Path(site_dir)
     out: list[Problem] = []
     seen = {}
@@ -119,6 +123,8 @@ def scan_site(site_dir: Path, known: KnownScripts, indexes=(SEARCH_INDEX,), embe
             continue
         suffix = posixpath.splitext(rel)[1].lower()
         if not (suffix in MARKUP_SUFFIXES or suffix == ".xml" or rel in indexes):
+            continue
+        if rel in trusted and Path(entry.path).read_bytes() == trusted[rel]:
             continue
         stat = entry.stat(follow_symlinks=False)
         signature = (stat.st_ino, stat.st_dev, stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns)
