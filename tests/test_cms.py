@@ -99,7 +99,7 @@ def test_widgets_fit_the_fields(collections):
 def test_labels_hints_and_languages(settings, collections):
     whole = cms_config.config(settings)
     assert whole["locale"] == "zh_Hans"
-    assert whole["i18n"] == {"structure": "multiple_files", "locales": ["zh", "en"], "default_locale": "zh"}
+    assert whole["i18n"] == {"structure": "multiple_files", "locales": ["zh", "en", "mn"], "default_locale": "zh"}
     assert whole["publish_mode"] == "editorial_workflow"
     for kind, name in cms_config.COLLECTIONS.items():
         fields = _fields(collections[name])

@@ -168,6 +168,8 @@ def test_an_event_written_in_the_editor_is_published(project, editor, tmp_path):
     folder = project / "campaigns" / CAMPAIGN / "events"
     zh, en = folder / "tree-planting-daqingshan.zh.md", folder / "tree-planting-daqingshan.en.md"
     assert (folder / "dadingshan.jpg").read_bytes() == photo.read_bytes()
+    # A language left empty (Mongolian here) gets no file: it would count as a translation.
+    assert sorted(p.name for p in folder.glob("tree-planting-daqingshan.*")) == [en.name, zh.name]
     assert zh.read_text(encoding="utf-8") == (
         "---\ntitle: 大青山义务植树\nsummary: 志愿者在大青山南坡种下樟子松。\ncover: dadingshan.jpg\n"
         "cover_alt: 志愿者在山坡上植树\nstart: \"2026-12-20T09:30:00+08:00\"\n"

@@ -19,6 +19,11 @@ function remember(found, path) {
   return found;
 }
 
+// Front matter with nothing in it and no body.
+function blank(raw) {
+  return String(raw ?? '').replace(/\s+/g, '') === '------';
+}
+
 function wrapBackend(name) {
   const backend = CMS.getBackend(name);
   if (!backend) return;
@@ -30,6 +35,13 @@ function wrapBackend(name) {
       if (typeof original === 'function') {
         impl[method] = (...a) => Promise.resolve(original.apply(impl, a)).then(r => remember(r));
       }
+    }
+    // A language the editor left empty is no file: the editor writes one for every
+    // configured language, and an empty translation would stand for a real one.
+    const persist = impl.persistEntry;
+    if (typeof persist === 'function') {
+      impl.persistEntry = (entry, options) =>
+        persist.call(impl, { ...entry, dataFiles: entry.dataFiles.filter(f => !blank(f.raw)) }, options);
     }
     const dataFile = impl.unpublishedEntryDataFile;
     if (typeof dataFile === 'function') {
