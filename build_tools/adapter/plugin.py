@@ -115,11 +115,12 @@ class CampaignsPlugin(BasePlugin[CampaignsConfig]):
         navigation.keep_out_of_nav(settings, files)
         if self.dirty and state.previous_banner not in (None, state.banner):
             dirty_cache.forget_all_pages(files)  # pages the edit did not change show the old list
-        state.indexed = _existing(settings, state.indexed, files)
-        self.contexts = dirty_cache.forget_changed_contexts(files, result.pages, self.contexts if self.dirty else {})
         site_files.check_paths(config, files, result.outputs)
         state.trusted_pages = admin.add(settings, config, files, mode)
-        self.generated = site_files.remove_stale(Path(config.site_dir), self.generated if self.dirty else set(), files)
+        if self.dirty:  # what a --dirty rebuild would otherwise keep of the build before (every file added)
+            state.indexed = _existing(settings, state.indexed, files)
+            self.contexts = dirty_cache.forget_changed_contexts(files, result.pages, self.contexts)
+            self.generated = site_files.remove_stale(Path(config.site_dir), self.generated, files)
         state.marks.mark("files_done")
         return files
 
