@@ -35,9 +35,12 @@ from .render.pages import render_site
 from .render.problems import error_pages
 
 
-def generators(media: Media) -> tuple:
-    """Outputs beyond the pages of items and index pages: each is site -> [Output]."""
-    return (partial(feed_outputs, media=media), robots_outputs, calendar_pages.outputs, ics.outputs)
+def generators(media: Media, kept: Optional[dict] = None) -> tuple:
+    """Outputs beyond the pages of items and index pages: each is site -> [Output].
+    kept: what a preview server keeps across rebuilds (see build)."""
+    memo = kept.setdefault("ics", ics.Memo()) if kept is not None else None
+    return (partial(feed_outputs, media=media), robots_outputs, calendar_pages.outputs,
+            partial(ics.outputs, memo=memo))
 
 
 # Parts of item pages that rooms after render make: name -> (page context, entry) -> Markup.
@@ -107,14 +110,16 @@ def check_content(settings: Settings, timings: Optional[dict] = None, now: Optio
 
 
 def build(settings: Settings, now: Optional[datetime] = None, mode: str = PRODUCTION,
-          parsed: Optional[dict] = None, stop_on_errors: bool = False, strict: bool = False) -> Result:
+          parsed: Optional[dict] = None, stop_on_errors: bool = False, strict: bool = False,
+          kept: Optional[dict] = None) -> Result:
     """Everything the site needs from campaigns/, after the whole check. With
     `stop_on_errors` (every build but a preview server's) errors end it there, before
     anything is rendered, and with `strict` warnings too: `Result.problems` are then
     exactly the check's. Otherwise valid
     items are rendered even when others have errors, so that a preview server keeps
     working; a build decides from `Result.errors` whether to stop. parsed: as for
-    check_content."""
+    check_content; kept: a preview server's, across its rebuilds, for what render may reuse
+    (calendar text by the values it is written from)."""
     now = now or reference_time()
     timings: dict = {}
     checked = check_content(settings, timings, now, parsed)
@@ -128,7 +133,7 @@ def build(settings: Settings, now: Optional[datetime] = None, mode: str = PRODUC
         media = prepare_media(site)
         problems.extend(media.problems)
     with _timed(timings, "render"):
-        outputs, blocks = render_site(site, media, generators(media), SECTIONS)
+        outputs, blocks = render_site(site, media, generators(media, kept), SECTIONS)
         if mode == PREVIEW:  # a file with errors has a page that says so, not an old one or none
             outputs += error_pages(site, checked.tree.documents, problems, {o.path for o in outputs})
     with _timed(timings, "languages"):

@@ -33,6 +33,21 @@ def forget_all_pages(files) -> None:
         Path(file.abs_dest_path).unlink(missing_ok=True)
 
 
+def forget_changed_contexts(files, pages, before: dict) -> dict:
+    """A page's HTML also shows what the page map says of it (language switch, alternates,
+    notice), which another file's edit can change while the page's own source stays the
+    same: such a page's HTML is removed so that a --dirty build writes it again. Returns
+    {src: what the page map said} for the next build."""
+    now = {}
+    for file in files.documentation_pages():
+        info = pages.page_languages(file.src_uri) if pages is not None else None
+        said = repr({k: v for k, v in info.items() if k != "lang"}) if info is not None else ""
+        now[file.src_uri] = said
+        if before.get(file.src_uri, said) != said:
+            Path(file.abs_dest_path).unlink(missing_ok=True)
+    return now
+
+
 def write_if_changed(path: Path, data: bytes) -> bool:
     """Write data unless the file already holds exactly these bytes; True if written."""
     try:

@@ -93,6 +93,17 @@ def add_outputs(settings, config, files, outputs, dirty: bool) -> dict:
     return trusted
 
 
+def remove_stale(site_dir: Path, before: set, files) -> set:
+    """A --dirty build keeps the site folder: what the build before generated from
+    campaigns/ and this one does not (a deleted file's page or card) is removed, so that a
+    preview server serves what a fresh build would. Returns this build's generated names."""
+    now = {f.dest_uri for f in files if f.generated_by}
+    kept = {f.dest_uri for f in files}
+    for name in sorted(before - kept):
+        (site_dir / name).unlink(missing_ok=True)
+    return now
+
+
 def check_paths(config, files, outputs) -> None:
     wrong = check_outputs(Path(config.site_dir), [o.path for o in outputs], [f.dest_uri for f in files])
     if wrong:

@@ -8,6 +8,7 @@ from mkdocs.structure.files import InclusionLevel
 from mkdocs.structure.nav import Link, Navigation, Section
 
 from ..i18n.languages import languages, split
+from .theme_context import escaped
 
 log = logging.getLogger("mkdocs.plugins.campaigns")
 
@@ -25,6 +26,17 @@ def language_navs(settings, nav, files) -> dict:
     for lang in languages(settings)[1:]:
         navs[lang.code] = _language_nav(settings, nav, lang, files)
     return navs
+
+
+def read_titles(navs: dict, config) -> None:
+    """A --dirty build reads only the pages it writes again, and a navigation shows the
+    titles of the others: without this, None. Their sources are read (not rendered), and
+    their metadata escaped as on_page_markdown does for every page of a full build."""
+    for nav in navs.values():
+        for page in nav.pages:
+            if page.markdown is None:
+                page.read_source(config)
+                page.meta.update({k: escaped(v) for k, v in page.meta.items()})
 
 
 def _language_nav(settings, nav, lang, files) -> Navigation:

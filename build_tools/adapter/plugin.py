@@ -51,9 +51,12 @@ class CampaignsPlugin(BasePlugin[CampaignsConfig]):
         self.state = None
         self.segments = None  # kept across `serve` rebuilds: the cuts are loaded once
         self.parsed = {}  # content files parsed by the builds of one `serve` (content/load.py)
+        self.kept = {}  # what render may reuse across the builds of one `serve` (pipeline.build)
         # The scan's folder and rules, and what it found there: a --dirty rebuild reads only new files.
         self.scanned = (None, {})
         self.sections = {}  # IndexedPage -> its search entries, for the next --dirty rebuild
+        self.generated = set()  # the site's files generated from campaigns/ by the last build
+        self.contexts = {}  # src -> what the page map said of the page in the last build
 
     def on_startup(self, *, command, dirty):
         self.command, self.dirty = command, dirty
@@ -98,7 +101,8 @@ class CampaignsPlugin(BasePlugin[CampaignsConfig]):
         # The whole check first; its errors stop every build but a preview server's.
         serving, strict = self.command == PREVIEW_SERVER, bool(config.strict)
         state.result = result = build(settings, mode=mode, parsed=self.parsed if serving else None,
-                                      stop_on_errors=not serving, strict=strict)
+                                      stop_on_errors=not serving, strict=strict,
+                                      kept=self.kept if serving else None)
         docs = [f.src_uri for f in files if f.abs_src_path and not f.generated_by
                 and Path(f.abs_src_path).is_relative_to(Path(config.docs_dir))]
         result.problems = sorted(set(result.problems) | set(check_docs(settings, Path(config.docs_dir), docs)))
@@ -113,6 +117,10 @@ class CampaignsPlugin(BasePlugin[CampaignsConfig]):
             dirty_cache.forget_all_pages(files)  # pages the edit did not change show the old list
         site_files.check_paths(config, files, result.outputs)
         state.trusted_pages = admin.add(settings, config, files, mode)
+        if self.dirty:  # what a --dirty rebuild would otherwise keep of the build before (every file added)
+            state.indexed = _existing(settings, state.indexed, files)
+            self.contexts = dirty_cache.forget_changed_contexts(files, result.pages, self.contexts)
+            self.generated = site_files.remove_stale(Path(config.site_dir), self.generated, files)
         state.marks.mark("files_done")
         return files
 
@@ -135,6 +143,8 @@ class CampaignsPlugin(BasePlugin[CampaignsConfig]):
         index = own_index(result.pages, src, page.meta, lang, lang == settings.source_language)
         if index is not None:
             state.own_index[src] = index
+        else:  # a --dirty rebuild carried its entries: a page now left out of search (a fallback) drops them
+            state.indexed.get(lang, {}).pop(_unprefixed(settings, lang, page.url), None)
         # Our indexes hold every language (on_post_build): Material's plugin indexes nothing.
         search = page.meta.get("search") if isinstance(page.meta.get("search"), dict) else {}
         page.meta["search"] = {**search, "exclude": True}
@@ -161,14 +171,15 @@ class CampaignsPlugin(BasePlugin[CampaignsConfig]):
                     log.warning(found_problem.human())
         lang = state.own_index.get(page.file.src_uri)
         if lang is not None:
-            prefix = language(settings, lang).prefix
-            url = page.url[len(prefix):] if page.url.startswith(prefix) else page.url
+            url = _unprefixed(settings, lang, page.url)
             state.indexed.setdefault(lang, {})[url] = _indexed(url, page, cleaned)
         return cleaned
 
     @event_priority(100)  # before every other plugin: the timings' phase starts here
     def on_env(self, env, *, config, files):
         self.state.marks.mark("env")
+        if self.dirty:
+            navigation.read_titles(self.state.navs, config)
         # The theme's main.html reads the build's mode, preview banner and feed links.
         env.globals["campaign_build"] = self.state.result.page_globals if self.state.result else {}
         self.state.theme_languages = theme_context.theme_languages(self.state.settings, env)
@@ -244,6 +255,23 @@ def _material_search(config) -> dict | None:
     if plugin is None or not plugin.config.get("enabled", True):
         return None
     return {key: plugin.config[key] for key in ("lang", "separator", "pipeline", "fields")}
+
+
+def _unprefixed(settings, lang: str, url: str) -> str:
+    """A page's URL in its language's search index."""
+    prefix = language(settings, lang).prefix
+    return url[len(prefix):] if url.startswith(prefix) else url
+
+
+def _existing(settings, indexed: dict, files) -> dict:
+    """The search entries a --dirty rebuild carried, of the pages this build still has."""
+    if not indexed:
+        return indexed
+    present: dict = {}
+    for file in files.documentation_pages():
+        lang = split(settings, file.src_uri)[0]
+        present.setdefault(lang, set()).add(_unprefixed(settings, lang, file.url))
+    return {lang: {u: p for u, p in pages.items() if u in present.get(lang, ())} for lang, pages in indexed.items()}
 
 
 def _indexed(url: str, page, html: str) -> IndexedPage:

@@ -34,37 +34,63 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")  # RFC 5545 TEXT allows no co
 _END = b"END:VCALENDAR\r\n"
 
 
-def outputs(site: Site) -> list[Output]:
-    """Every feed of every language (a pipeline generator)."""
-    return site.per_language(language_feeds)
+class Memo:
+    """Calendar text by the values it was written from, kept across a preview server's
+    rebuilds: an edit writes again only the events and feeds whose values changed. The key
+    is the repr of every value that goes into the text (types, time zones included), so
+    text is reused only where it would come out the same. Holds only the last build's."""
+
+    def __init__(self):
+        self.before: dict = {}
+        self.now: dict = {}
+
+    def get(self, key: str, make):
+        if key not in self.now:
+            self.now[key] = self.before[key] if key in self.before else make()
+        return self.now[key]
+
+    def turn(self) -> None:
+        """A build starts: what the last one used stays, the rest is forgotten."""
+        self.before, self.now = self.now or self.before, {}
 
 
-def language_feeds(site: Site, lang: Language) -> list[Output]:
+def outputs(site: Site, memo: Memo | None = None) -> list[Output]:
+    """Every feed of every language (a pipeline generator); memo: a preview server's."""
+    memo = memo or Memo()
+    memo.turn()
+    return site.per_language(lambda s, lang: language_feeds(s, lang, memo))
+
+
+def language_feeds(site: Site, lang: Language, memo: Memo | None = None) -> list[Output]:
+    memo = memo or Memo()
     prefix = lang.prefix
     _ = lang.gettext
     name = lang.site_name
     # Each event is written once and the same lines go into every feed that lists it.
     listed = sorted(site.listed("event"), key=lambda e: (event_days(e.model, site.settings.tz), e.slug))
-    pieces = {e.slug: _Piece.of(_event(site, e, lang, site.stamps.item(e.item, lang.code))) for e in listed}
+    pieces = {e.slug: _piece(memo, _event_fields(site, e, lang, site.stamps.item(e.item, lang.code)))
+              for e in listed}
     out = []
     if listed:
         out.append(_feed(site, lang, calendar_urls.all_events_ics(prefix), f"{name} · {_('Events')}",
-                         [pieces[e.slug] for e in listed]))
+                         [pieces[e.slug] for e in listed], memo))
     for campaign in site.by_kind.get("campaign", []):
         own = [pieces[e.slug] for e in listed if e.item.campaign == campaign.slug]
         if own:
             title = _model(campaign, lang.code).title
-            out.append(_feed(site, lang, calendar_urls.campaign_ics(campaign.slug, prefix), f"{title} · {name}", own))
+            out.append(_feed(site, lang, calendar_urls.campaign_ics(campaign.slug, prefix), f"{title} · {name}", own,
+                             memo))
     for entry in listed:  # an expired event keeps its page, but leaves every feed
         out.append(_feed(site, lang, calendar_urls.event_ics(entry.slug, prefix), _model(entry, lang.code).title,
-                         [pieces[entry.slug]]))
+                         [pieces[entry.slug]], memo))
     if site.observances:
         first_year = _first_year(site, site.observances)
         components = []
         for obs in site.observances:
             stamp = site.stamps.observance(obs.slug)
             components.extend(_Piece.of(e) for e in _theme_day(site, obs, lang, stamp, first_year))
-        out.append(_feed(site, lang, calendar_urls.theme_days_ics(prefix), f"{name} · {_('Theme days')}", components))
+        out.append(_feed(site, lang, calendar_urls.theme_days_ics(prefix), f"{name} · {_('Theme days')}", components,
+                         memo))
     return out
 
 
@@ -102,38 +128,42 @@ def _uid(site: Site, kind: str, slug: str) -> str:
     return f"{kind}-{slug}@{calendar_urls.host(site.settings.site_url)}"
 
 
-def _event(site: Site, entry: Entry, lang: Language, stamp: Stamp) -> Event:
+def _piece(memo: Memo, fields: tuple) -> _Piece:
+    def make():
+        event = Event()
+        for name, value in fields:
+            event.add(name, list(value) if isinstance(value, tuple) else value)
+        return _Piece.of(event)
+    return memo.get(repr(("event", fields)), make)
+
+
+def _event_fields(site: Site, entry: Entry, lang: Language, stamp: Stamp) -> tuple:
+    """The VEVENT's properties in order, as (name, value): all it is written from."""
     model = _model(entry, lang.code)
     tz = site.settings.tz
     url = calendar_urls.absolute(site.settings.site_url, calendar_urls.item_url(site, entry, lang.code))
     summary = marked_title(lang, model.title, model.status)
-    event = Event()
-    event.add("uid", _uid(site, "event", entry.slug))
-    event.add("dtstamp", stamp.modified)
-    event.add("created", stamp.created)
-    event.add("last-modified", stamp.modified)
-    event.add("sequence", stamp.sequence)
-    event.add("summary", _text(summary))
+    fields = [("uid", _uid(site, "event", entry.slug)), ("dtstamp", stamp.modified), ("created", stamp.created),
+              ("last-modified", stamp.modified), ("sequence", stamp.sequence), ("summary", _text(summary))]
     if model.all_day:
         first, last = event_days(model, tz)
-        event.add("dtstart", first)
-        event.add("dtend", last + timedelta(days=1))  # DTEND of a whole-day event is exclusive
+        fields += [("dtstart", first), ("dtend", last + timedelta(days=1))]  # DTEND of a whole-day event is exclusive
     else:
-        event.add("dtstart", model.start.astimezone(tz))
+        fields.append(("dtstart", model.start.astimezone(tz)))
         if model.end is not None:
-            event.add("dtend", model.end.astimezone(tz))
-    event.add("status", STATUS[model.status])
+            fields.append(("dtend", model.end.astimezone(tz)))
+    fields.append(("status", STATUS[model.status]))
     location = _location(site, entry, lang)
     if location:
-        event.add("location", _text(location))
+        fields.append(("location", _text(location)))
     description = "\n\n".join(p for p in (model.summary, url) if p)
-    event.add("description", _text(description))
+    fields.append(("description", _text(description)))
     if url:
-        event.add("url", url)
+        fields.append(("url", url))
     campaign = site.campaign_of(entry)
     if campaign is not None:
-        event.add("categories", [_text(_model(campaign, lang.code).title)])
-    return event
+        fields.append(("categories", (_text(_model(campaign, lang.code).title),)))
+    return tuple(fields)
 
 
 def _location(site: Site, entry: Entry, lang: Language) -> str:
@@ -192,28 +222,35 @@ def _first_year(site: Site, observances: list[Observance]) -> int:
 
 # --- the calendar ----------------------------------------------------------------------
 
-def _feed(site: Site, lang: Language, path: str, name: str, pieces: list) -> Output:
-    tzid = site.settings.timezone
-    cal = Calendar()
-    cal.add("prodid", f"-//campaign-site//calendar//{lang.code.upper()}")
-    cal.add("version", "2.0")
-    cal.add("calscale", "GREGORIAN")
-    # The library escapes only the TEXT properties it knows; NAME (RFC 7986) and
-    # X-WR-CALNAME are TEXT too, so they are escaped as such (`,` `;` `\`).
-    cal.add("name", vText(_one_line(name)))
-    cal.add("x-wr-calname", vText(_one_line(name)))
-    cal.add("x-wr-timezone", tzid)
-    cal.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
-    cal.add("x-published-ttl", vDuration(REFRESH))
-    source = calendar_urls.absolute(site.settings.site_url, path)
-    if source:
-        cal.add("source", source, parameters={"VALUE": "URI"})
+def _feed(site: Site, lang: Language, path: str, name: str, pieces: list, memo: Memo) -> Output:
     years = [y for piece in pieces for y in piece.years]
-    if years:
-        cal.add_component(_vtimezone(tzid, min(years), max(years)))
-    head = cal.to_ical()
-    assert head.endswith(_END)
-    return Output(path, head[: -len(_END)] + b"".join(p.ical for p in pieces) + _END)
+    head = _head(memo, lang.code, name, site.settings.timezone,
+                 calendar_urls.absolute(site.settings.site_url, path), (min(years), max(years)) if years else None)
+    return Output(path, head + b"".join(p.ical for p in pieces) + _END)
+
+
+def _head(memo: Memo, code: str, name: str, tzid: str, source: str, years) -> bytes:
+    """The calendar's properties and time zone, up to where its events go."""
+    def make():
+        cal = Calendar()
+        cal.add("prodid", f"-//campaign-site//calendar//{code.upper()}")
+        cal.add("version", "2.0")
+        cal.add("calscale", "GREGORIAN")
+        # The library escapes only the TEXT properties it knows; NAME (RFC 7986) and
+        # X-WR-CALNAME are TEXT too, so they are escaped as such (`,` `;` `\`).
+        cal.add("name", vText(_one_line(name)))
+        cal.add("x-wr-calname", vText(_one_line(name)))
+        cal.add("x-wr-timezone", tzid)
+        cal.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
+        cal.add("x-published-ttl", vDuration(REFRESH))
+        if source:
+            cal.add("source", source, parameters={"VALUE": "URI"})
+        if years:
+            cal.add_component(_vtimezone(tzid, *years))
+        head = cal.to_ical()
+        assert head.endswith(_END)
+        return head[: -len(_END)]
+    return memo.get(repr(("head", code, name, tzid, source, years)), make)
 
 
 @lru_cache(maxsize=64)
