@@ -38,11 +38,13 @@ def front_matter(path: Path) -> dict:
 
 def test_home_leads_with_a_campaign_visual_loaded_first_and_the_days_to_the_next_theme_day(demo_site: Path):
     days, zh_name, en_name = next_theme_day(int(os.environ["SOURCE_DATE_EPOCH"]), ROOT / "campaigns" / "observances.yml")
-    for page, name in ((demo_site / "index.html", zh_name), (demo_site / "en" / "index.html", en_name)):
+    # (no theme day has a Mongolian name: the Chinese one, marked as Chinese)
+    for page, name in ((demo_site / "index.html", zh_name), (demo_site / "en" / "index.html", en_name),
+                       (demo_site / "mn" / "index.html", zh_name)):
         doc = parse(page)
         hero = doc.xpath("//section[contains(@class,'cs-hero')]")[0]
         # the first thing in the content after the page's title
-        assert doc.xpath("//article/h1/following-sibling::*[1]/*[1]") == [hero]
+        assert doc.xpath("(//article//h1)[1]/following-sibling::*[1]/*[1]") == [hero]
         img = hero.xpath(".//img")[0]
         assert (img.get("loading"), img.get("fetchpriority")) == ("eager", "high")
         assert img.get("width") and img.get("height") and " 1600w" in img.get("srcset")
@@ -56,6 +58,27 @@ def test_home_leads_with_a_campaign_visual_loaded_first_and_the_days_to_the_next
     # at the tests' reference time (November 2024) the volunteer service campaign of 2024 is on
     assert "2024-ecological-volunteer-service" in parse(demo_site / "index.html").xpath(
         "string(//section[contains(@class,'cs-hero')]//h2/a/@href)")
+
+
+def test_a_home_page_leads_with_the_source_languages_campaign_in_its_original_words(demo_site: Path):
+    # No campaign is translated into Mongolian: the Mongolian home leads with the Chinese home's
+    # campaign, its title and picture marked as Chinese, linked to the Mongolian page that says
+    # where the original is; dates, labels and actions are Mongolian.
+    zh, mn = parse(demo_site / "index.html"), parse(demo_site / "mn" / "index.html")
+    hero = mn.xpath("//section[contains(@class,'cs-hero')]")[0]
+    title = hero.xpath(".//h2[@id='cs-home-lead']")[0]
+    assert (title.get("lang"), title.text_content()) == ("zh-CN", zh.xpath("string(//h2[@id='cs-home-lead'])"))
+    assert hero.xpath("./figure/@lang") == ["zh-CN"]
+    assert hero.xpath(".//img/@src")[0] == "../" + zh.xpath("string(//section[contains(@class,'cs-hero')]//img/@src)")
+    target = demo_site / "mn" / title.xpath("string(./a/@href)") / "index.html"
+    assert "cs-fallback" in target.read_text("utf-8")
+    note = hero.xpath("string(.//*[@class='cs-hero__original'])")
+    assert "ᠣᠷᠴᠢᠭᠤᠯᠤᠭᠳᠠᠭ᠎ᠠ ᠦᠭᠡᠢ" in note and "ᠬᠢᠲᠠᠳ" in note  # not translated yet (Chinese)
+    assert not zh.xpath("//*[@class='cs-hero__original']")
+    dates = hero.xpath("string(.//*[@class='cs-hero__dates'])")
+    assert "ᠰᠠᠷ᠎ᠠ" in dates and not re.search(r"[\u4e00-\u9fff]", dates)
+    assert hero.xpath(".//*[@class='cs-countdown__name']/@lang") == ["zh-CN"]
+    assert not zh.xpath("//*[@class='cs-countdown__name']/@lang")
 
 
 def test_cards_show_the_items_picture_or_a_placeholder(demo_site: Path):

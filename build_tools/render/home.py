@@ -18,11 +18,15 @@ def render_home(site: Site, media: Media, lang: Language, sources: dict) -> str:
     code = lang.code
     current = sorted(site.upcoming("campaign", code), key=sort_key)
     countdown = _countdown(site, page)
-    hero = lead_campaign(site, code, current, countdown)
+    # Every language leads with the source language's campaign; where it is not translated,
+    # with its original text, marked as such (as fallback pages say it).
+    source = page.source_language
+    hero = lead_campaign(site, source.code, sorted(site.upcoming("campaign", source.code), key=sort_key), countdown)
+    original = source if hero is not None and hero.version(code) is None else None
     recent = [] if current else [e for e in site.listed("campaign", code) if e is not hero][:3]
     upcoming_events = sorted(site.upcoming("event", code), key=sort_key)[:6]
     return html_block(environment(lang), "home.html.j2", page=page, hero=hero, hero_sizes=HERO_SIZES,
-                      hero_state=_state(site, hero) if hero else "",
+                      hero_state=_state(site, hero) if hero else "", original=original,
                       countdown=countdown, current=[e for e in current if e is not hero], recent=recent,
                       upcoming_events=upcoming_events, stories=site.listed("story", code)[:3],
                       news=site.listed("article", code)[:3])
@@ -56,7 +60,11 @@ def _countdown(site: Site, page: PageContext):
     day, obs = found
     days = (day - site.today).days
     _ = page._
-    return {"name": obs.title(page.lang), "day": day.isoformat(), "date": page.language.format_day(day),
+    # a theme day without a name in the page's language is named in the source language's
+    own = page.lang in obs.name
+    named = page.language if own else page.source_language
+    return {"name": obs.title(named.code), "name_lang": "" if own else named.tag,
+            "day": day.isoformat(), "date": page.language.format_day(day),
             "days": days, "campaign": obs.campaign,
             "unit": page.ngettext("day", "days", days), "one": page.ngettext("day", "days", 1),
             "other": page.ngettext("day", "days", 2), "today": _("Today"), "zone": page.language.timezone}

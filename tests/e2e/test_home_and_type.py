@@ -13,26 +13,36 @@ from test_public_face import next_theme_day
 pytestmark = pytest.mark.browser
 OBSERVANCES = ROOT / "campaigns" / "observances.yml"
 FIRST_SCREEN = """() => {
-  const box = el => { const r = el.getBoundingClientRect(); return [r.top, r.bottom, r.width]; };
+  const box = el => { const r = el.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom, r.width]; };
   const img = document.querySelector('.cs-hero img');
   const count = document.querySelector('[data-cs-countdown]');
   return {img: box(img), loaded: img.complete && img.naturalWidth > 0, count: box(count),
           visible: !count.hidden, days: count.querySelector('.cs-countdown__n').textContent,
-          height: innerHeight};
+          height: innerHeight, scroll: document.documentElement.scrollWidth - innerWidth,
+          cards: [...document.querySelectorAll('.cs-card__media')].map(m => box(m))};
 }"""
 
 
 @pytest.mark.parametrize("javascript", [True, False], ids=["script", "no-script"])
-@pytest.mark.parametrize("name", ["home", "en-home"])
+@pytest.mark.parametrize("name", ["home", "en-home", "mn-home"])
 def test_first_screen_of_the_home_page_holds_the_key_visual_and_the_countdown(open_context, name, javascript):
+    # The Mongolian home has no campaign of its own: it leads with the Chinese one, and in
+    # vertical lines the visual stands above the text, the countdown beside it.
     days, _zh, _en = next_theme_day(int(reference_time().timestamp()), OBSERVANCES)
     page = open_context(viewport=PHONE, javascript=javascript).new_page()
     visit(page, PAGE_TYPES[name], wait_until="load")
     shown = page.evaluate(FIRST_SCREEN)
     assert shown["height"] == 812 and shown["loaded"] and shown["visible"]
-    for top, bottom, width in (shown["img"], shown["count"]):
-        assert 0 <= top and bottom <= 812 and width > 300, shown
+    assert shown["scroll"] <= 0, "the page scrolls sideways"
+    vertical = name.startswith("mn-")
+    for left, top, right, bottom, width in (shown["img"], shown["count"]):
+        assert 0 <= left and right <= 375 and 0 <= top and bottom <= 812, shown
+    assert shown["img"][4] > (200 if vertical else 300) and (vertical or shown["count"][4] > 300), shown
     assert shown["days"] == str(days)
+    # a card's picture lying across vertical lines: about a quarter of the screen tall, not
+    # stretched along the column
+    sizes = [(round(w), round(b - t)) for _l, t, _r, b, w in shown["cards"]]
+    assert sizes and all(w <= 343 and (150 <= h <= 260 if vertical else h <= 130) for w, h in sizes), sizes
 
 
 def test_the_countdown_counts_on_in_the_browser(open_context):
