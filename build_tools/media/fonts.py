@@ -161,6 +161,22 @@ def _split_long(stack: FontStack, line: str, size: int, width: float) -> list[st
     return out
 
 
+def shrink(size: int, smallest: int, across: float, line_height: float, max_lines: int, lay, cut):
+    """The largest size from `size` down to `smallest` at which lay(size, rows) gives no
+    more lines than fit `across` (at most max_lines); at the smallest, the last line is cut
+    with cut(line, size). Horizontal boxes and vertical columns shrink alike."""
+    while True:
+        rows = min(max_lines, max(1, int(across // (size * line_height))))
+        lines = lay(size, rows)
+        if len(lines) <= rows or size <= smallest:
+            break
+        size = max(smallest, size - 2)
+    if len(lines) > rows:
+        lines = lines[:rows]
+        lines[-1] = cut(lines[-1], size)
+    return size, lines
+
+
 def shorten(stack: FontStack, line: str, size: int, width: float) -> str:
     """The line cut to fit width with an ellipsis at its end."""
     while line and stack.width(line.rstrip() + ELLIPSIS, size) > width:

@@ -13,7 +13,7 @@ from PIL import Image, ImageColor, ImageDraw, ImageOps
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from . import vertical
-from .fonts import FontStack, shorten, wrap
+from .fonts import FontStack, shorten, shrink, wrap
 from .cache import key_of
 from ..core.problems import Problem, problem
 from ..core.settings import Settings
@@ -157,18 +157,9 @@ def fit(stack: FontStack, box: TextBox, text: str) -> tuple[int, list[str]]:
     if box.unbreakable:
         return _fit_whole(stack, box, text)
     _x, _y, width, height = box.box
-    smallest = box.min_size or box.size
-    size = box.size
-    while True:
-        lines = wrap(stack, text, size, width)
-        rows = min(box.max_lines, max(1, int(height // (size * box.line_height))))
-        if len(lines) <= rows or size <= smallest:
-            break
-        size = max(smallest, size - 2)
-    if len(lines) > rows:
-        lines = lines[:rows]
-        lines[-1] = shorten(stack, lines[-1], size, width)
-    return size, lines
+    return shrink(box.size, box.min_size or box.size, height, box.line_height, box.max_lines,
+                  lambda size, _rows: wrap(stack, text, size, width),
+                  lambda line, size: shorten(stack, line, size, width))
 
 
 def _fit_whole(stack: FontStack, box: TextBox, text: str) -> tuple[int, list[str]]:

@@ -15,7 +15,7 @@ import unicodedata
 
 from PIL import Image, ImageDraw
 
-from .fonts import MEASURE, FontStack, JOINING
+from .fonts import MEASURE, FontStack, JOINING, shrink
 
 _SPACES = re.compile(r"[ \t\n\u3000]+")
 ELLIPSES = ("\u1801", "…")  # Mongolian ellipsis first, where the text and a font have it
@@ -105,18 +105,9 @@ def fit(stack: FontStack, column, text: str) -> tuple[int, list[str]]:
     """The largest size from column.size down to column.min_size at which text fits the
     column box in column.max_lines lines; at the smallest, the last line is cut."""
     _x, _y, width, height = column.box
-    smallest = column.min_size or column.size
-    size = column.size
-    while True:
-        rows = min(column.max_lines, max(1, int(width // (size * column.line_height))))
-        lines = columns(stack, text, size, height, limit=rows)
-        if len(lines) <= rows or size <= smallest:
-            break
-        size = max(smallest, size - 2)
-    if len(lines) > rows:
-        lines = lines[:rows]
-        lines[-1] = shorten(stack, lines[-1], size, height)
-    return size, lines
+    return shrink(column.size, column.min_size or column.size, width, column.line_height, column.max_lines,
+                  lambda size, rows: columns(stack, text, size, height, limit=rows),
+                  lambda line, size: shorten(stack, line, size, height))
 
 
 UPRIGHT_BASELINE = 0.88  # an upright character's baseline below its top, in sizes
