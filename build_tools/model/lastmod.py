@@ -77,7 +77,7 @@ def page_dates(site, pmap, docs) -> dict:
                     [Stamp(s.created, s.created) for s in (stamp(e, lang) for e in site.listed(kind))]
             found = lists[kind, lang]
         elif neutral.startswith(calendar_urls.FOLDER + "/"):
-            found = _calendar(site, neutral, lang)
+            found = _calendar(site, neutral, lang, stamp)
         when = day(found or [])
         if when is not None:
             out[src] = when
@@ -87,10 +87,11 @@ def page_dates(site, pmap, docs) -> dict:
 _KINDS = {folder: kind for kind, folder in urls.KIND_FOLDER.items()}
 
 
-def _calendar(site, neutral: str, lang: str) -> list:
+def _calendar(site, neutral: str, lang: str, stamp) -> list:
+    """stamp(entry, lang): an event's stamp, taken once for all the calendar pages."""
     events = site.listed("event")
     month = neutral[len(calendar_urls.FOLDER) + 1:-len(".md")]
     if neutral in (calendar_urls.agenda_src(), calendar_urls.subscribe_src()):
-        return [site.stamps.item(e.item, lang) for e in events] + [site.stamps.observance(o.slug) for o in site.observances]
+        return [stamp(e, lang) for e in events] + [site.stamps.observance(o.slug) for o in site.observances]
     in_month = [e for e in events if month in {f"{y:04d}-{m:02d}" for y, m in months(*event_days(e.model, site.settings.tz))}]
-    return [site.stamps.item(e.item, lang) for e in in_month]
+    return [stamp(e, lang) for e in in_month]
