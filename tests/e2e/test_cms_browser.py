@@ -116,12 +116,16 @@ def _open(page, route: str) -> None:
 def _publish(page) -> None:
     page.get_by_role("button", name="发布").first.click()
     page.get_by_text("立即发布", exact=True).click()
+    # Decap confirms with a toast ("内容已发布") and a button that turns to "已发布"; the button can
+    # flip back while the new entry's page reloads, so either one is the confirmation.
+    done = page.get_by_text("内容已发布", exact=True).or_(page.get_by_text("已发布", exact=True))
     try:
-        page.get_by_text("已发布", exact=True).first.wait_for()
-    except Exception:  # what the editor showed instead (a missing field, an error message)
+        done.first.wait_for()
+    except Exception as error:  # what the editor showed instead (a missing field, an error message)
         FAILED_SHOT.parent.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(FAILED_SHOT), full_page=True)
-        raise
+        shown = page.locator("body").inner_text()[:2000]
+        raise AssertionError(f"not published; the editor showed:\n{shown}") from error
 
 
 def test_changing_a_summary_changes_that_line_alone(project, editor):
