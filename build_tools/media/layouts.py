@@ -4,6 +4,7 @@ This module reads such a file (with line numbers for its mistakes) and draws it.
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from io import BytesIO
@@ -233,6 +234,14 @@ def _columns(stack: FontStack, box: TextBox, text: str, writing_mode: str) -> li
                  column.colour or box.colour, column=step) for n, row in enumerate(rows)]
 
 
+@functools.lru_cache(maxsize=8)
+def _sized_mark(png: bytes, side: int) -> Image.Image:
+    """The mark at a size, made once per process: every card and poster pastes the same one
+    (decoding and resampling it took a third of a card's drawing)."""
+    with Image.open(BytesIO(png)) as mark:
+        return mark.convert("RGBA").resize((side, side), Image.Resampling.LANCZOS)
+
+
 def draw(loaded: Loaded, values: dict, labels: Optional[dict] = None, separator: str = ": ", qr_matrix=None,
          scale: float = 1.0, photo: Optional[Image.Image] = None,
          writing_mode: str = "horizontal-tb") -> tuple[Image.Image, list]:
@@ -258,8 +267,7 @@ def draw(loaded: Loaded, values: dict, labels: Optional[dict] = None, separator:
         _fill(image, pen, px(shape.box), shape.fill)
     if layout.mark is not None and loaded.mark is not None:
         x, y, side = layout.mark.box
-        with Image.open(BytesIO(loaded.mark)) as mark:
-            sized = mark.convert("RGBA").resize((round(side * scale),) * 2, Image.Resampling.LANCZOS)
+        sized = _sized_mark(loaded.mark, round(side * scale))
         image.paste(sized, (round(x * scale), round(y * scale)), sized)
     for line in plan(loaded, values, labels, separator, writing_mode):
         size = max(1, round(line.size * scale))
