@@ -14,8 +14,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 
 from . import admin, dirty_cache
+from .ahead import Ahead
 from . import files as site_files
-from . import html_repairs, navigation, script_repairs, serve_log, theme_context, timings
+from . import fragments, html_repairs, navigation, script_repairs, serve_log, theme_context, timings
 from .options import CampaignsConfig
 from .search_index import IndexedPage, index_files
 from .segments import Segments, dictionaries
@@ -57,6 +58,7 @@ class CampaignsPlugin(BasePlugin[CampaignsConfig]):
         self.sections = {}  # IndexedPage -> its search entries, for the next --dirty rebuild
         self.generated = set()  # the site's files generated from campaigns/ by the last build
         self.contexts = {}  # src -> what the page map said of the page in the last build
+        self.ahead = None  # a full build's page work done in workers as pages render (ahead.py)
 
     def on_startup(self, *, command, dirty):
         self.command, self.dirty = command, dirty
@@ -126,6 +128,9 @@ class CampaignsPlugin(BasePlugin[CampaignsConfig]):
 
     def on_nav(self, nav, *, config, files):
         self.state.navs = navigation.language_navs(self.state.settings, nav, files)
+        if self.command == "build" and not self.dirty:  # pages are converted next, then rendered
+            known = known_scripts(config.theme.dirs, [str(s) for s in config.extra_javascript])
+            self.ahead = Ahead.start(self.segments, known, self.state.settings.embed_hosts)
         self.state.marks.mark("nav")
         return nav
 
@@ -154,10 +159,12 @@ class CampaignsPlugin(BasePlugin[CampaignsConfig]):
         markdown, inserted = fill(markdown, lang, result.blocks, notice, "" if page.file.generated_by else neutral)
         if inserted:
             state.trusted[src] = (*state.trusted.get(src, ()), *inserted)
+        markdown, state.swapped[src] = fragments.swap(markdown, state.trusted.get(src, ()))
         return markdown
 
     def on_page_content(self, html, *, page, config, files):
         state, settings = self.state, self.state.settings
+        html = fragments.restore(html, state.swapped.pop(page.file.src_uri, {}))
         # The raw-HTML policy, on what Markdown made of the page (outside our templates' fragments).
         cleaned, found = clean_page(html, state.trusted.get(page.file.src_uri, ()), settings.embed_hosts,
                                     settings.markdown_extensions, generated=bool(page.file.generated_by))
@@ -172,7 +179,9 @@ class CampaignsPlugin(BasePlugin[CampaignsConfig]):
         lang = state.own_index.get(page.file.src_uri)
         if lang is not None:
             url = _unprefixed(settings, lang, page.url)
-            state.indexed.setdefault(lang, {})[url] = _indexed(url, page, cleaned)
+            state.indexed.setdefault(lang, {})[url] = indexed = _indexed(url, page, cleaned)
+            if self.ahead is not None:
+                self.ahead.index(indexed)
         return cleaned
 
     @event_priority(100)  # before every other plugin: the timings' phase starts here
@@ -215,7 +224,9 @@ class CampaignsPlugin(BasePlugin[CampaignsConfig]):
         for unmatched in script_repairs.repair(Path(config.site_dir)):
             log.warning("the theme's script has changed, a repair no longer applies: %s", unmatched)
         known = known_scripts(config.theme.dirs, [str(s) for s in config.extra_javascript])
-        sections = self.sections if self.dirty else None
+        entries, scans = self.ahead.finish() if self.ahead is not None else ({}, {})
+        self.ahead = None
+        sections = self.sections if self.dirty else entries
         indexes = index_files(state.settings, state.indexed, state.source_search, self.segments, sections)
         self.segments.save(partial=self.dirty)
         site_dir = Path(config.site_dir)
@@ -227,7 +238,7 @@ class CampaignsPlugin(BasePlugin[CampaignsConfig]):
         # Written pages tell which characters each web font must have.
         fonts = web_fonts(state.settings.root, site_dir, cache_for(state.settings))
         found = finish(site_dir, indexes, known, state.settings.embed_hosts, fonts,
-                       self.scanned[1] if self.dirty else None, state.trusted_pages)
+                       self.scanned[1] if self.dirty else None, state.trusted_pages, scans)
         # Errors in hand-written pages' HTML (classes, ids, markers) were held until every page
         # was written, so that one build names them all.
         _report(verdict(state.page_errors, self.command, "docs/ has problems"))
@@ -238,7 +249,15 @@ class CampaignsPlugin(BasePlugin[CampaignsConfig]):
             timings.write(target, timings.report(state.marks, state.result.timings))
 
     def on_post_page(self, output, *, page, config):
-        return html_repairs.repair(output)
+        output = html_repairs.repair(output)
+        if self.ahead is not None:
+            self.ahead.scan(page.file.dest_uri, output)
+        return output
+
+    def on_build_error(self, *, error):
+        if self.ahead is not None:
+            self.ahead.close()
+            self.ahead = None
 
     def on_post_template(self, output_content, *, template_name, config):
         return html_repairs.repair(output_content) if template_name.endswith(".html") else output_content

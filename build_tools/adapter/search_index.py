@@ -63,7 +63,7 @@ def build_index(config: dict, pages: list[IndexedPage], segment: Callable[[str],
     for page in sorted(pages, key=lambda p: p.url):
         found = memo.get(page) if memo is not None else None
         if found is None:
-            found = _sections(page, segment)
+            found = page_sections(page, segment)
         if used is not None:
             used[page] = found
         docs.extend(found)
@@ -71,7 +71,8 @@ def build_index(config: dict, pages: list[IndexedPage], segment: Callable[[str],
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode("utf-8")
 
 
-def _sections(page: IndexedPage, segment: Callable[[str], str]) -> list[dict]:
+def page_sections(page: IndexedPage, segment: Callable[[str], str]) -> list[dict]:
+    """A page's entries in the index: one per section."""
     parser = _Sections()
     parser.feed(page.html)
     parser.close()

@@ -54,6 +54,7 @@ class Segments:
         self.known: dict = self._load()
         self.used: set = set()
         self.added = 0
+        self.fresh: dict = {}  # {key: cut} made since begin(): what a worker sends back
 
     def _load(self) -> dict:
         try:
@@ -70,9 +71,19 @@ class Segments:
         found = self.known.get(key)
         # A cut only adds zero-width spaces: anything else in the file is not used.
         if not isinstance(found, str) or found.replace("\u200b", "") != text.replace("\u200b", ""):
-            found = self.known[key] = cut(text)
+            found = self.known[key] = self.fresh[key] = cut(text)
             self.added += 1
         return found
+
+    def begin(self) -> None:
+        """In a worker (a forked copy): record what the calls after this make and use."""
+        self.fresh, self.used = {}, set()
+
+    def absorb(self, fresh: dict, used: set) -> None:
+        """Take what a worker's calls made and used, as if they had been made here."""
+        self.known.update(fresh)
+        self.used |= used
+        self.added += len(fresh)
 
     def save(self, partial: bool) -> Optional[Path]:
         """Write the cache if it changed: a full build keeps only what it used."""

@@ -21,6 +21,7 @@ class BuildState:
     theme_languages: dict = field(default_factory=dict)  # language -> Material's interface language
     trusted: dict = field(default_factory=dict)  # page src path -> HTML fragments our templates made
     trusted_pages: dict = field(default_factory=dict)  # site path -> bytes of the editor app's own pages (admin.py)
+    swapped: dict = field(default_factory=dict)  # page src path -> its fragments kept from Markdown (fragments.py)
     own_index: dict = field(default_factory=dict)  # page src path -> language whose index holds it
     source_search: Optional[dict] = None  # Material's search settings, for the source language's index
     page_errors: list = field(default_factory=list)  # hand-written pages' errors (raw-HTML policy)

@@ -14,7 +14,7 @@ from .wording import CHOICES, DEFAULT, say, words
 from ..core.config import find_config, load_settings
 from ..pipeline import build, check_tree
 from ..core.printable import printable
-from ..core.problems import errors, failing, format_problems
+from ..core.problems import failing, format_problems
 from ..i18n.languages import languages
 from ..content.publication import PREVIEW, PRODUCTION
 from ..safety.paths import check_outputs

@@ -15,7 +15,7 @@ from pydantic_core import PydanticCustomError
 
 from .load import OBSERVANCES_FILE, SLUG_RE, Document
 from .models import Day, Strict, Text, shown_value
-from ..core.problems import NOTICE, WARNING, Problem, problem
+from ..core.problems import NOTICE, Problem, problem
 from ..core.settings import Settings
 from .validate import validate_data
 from .strict_yaml import parse_list

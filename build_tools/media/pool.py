@@ -4,18 +4,12 @@ jobs and each job's bytes depend on the job alone, so a pool and a serial run wr
 same files."""
 from __future__ import annotations
 
-import multiprocessing
-import os
-import threading
-from concurrent.futures import ProcessPoolExecutor
 from typing import Callable, Optional
+
+from ..core.workers import cores, forkable, pool
 
 SERIAL_BELOW = 8  # starting workers costs more than drawing a few images
 _shared: dict = {}  # in a worker: what every job needs (layouts, font files)
-
-
-def cores() -> int:
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
 
 def _start(shared: dict) -> None:
@@ -31,13 +25,10 @@ def run(fn: Callable, jobs: list, shared: dict, workers: Optional[int] = None) -
     """[fn(shared, *job) for job in jobs], over `workers` processes (all cores by default).
     fn must be a module-level function, so that a worker can find it."""
     workers = min(workers or cores(), len(jobs))
-    # fork: workers start at once, with the layouts already loaded, and no main module is
-    # imported again. It is safe only while no other thread runs (`mkdocs serve` has some;
-    # its rebuilds draw a few images, in the process itself).
-    forkable = "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
-    if workers <= 1 or len(jobs) < SERIAL_BELOW or not forkable:
+    # Fork (core/workers.py) is safe only while no other thread runs: `mkdocs serve`'s rebuilds
+    # draw a few images, in the process itself.
+    if workers <= 1 or len(jobs) < SERIAL_BELOW or not forkable():
         return [fn(shared, *job) for job in jobs]
-    context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(workers, mp_context=context, initializer=_start, initargs=(shared,)) as pool:
+    with pool(workers, _start, (shared,)) as executor:
         chunk = max(1, len(jobs) // (workers * 4))
-        return list(pool.map(_call, [(fn, job) for job in jobs], chunksize=chunk))
+        return list(executor.map(_call, [(fn, job) for job in jobs], chunksize=chunk))

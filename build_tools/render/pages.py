@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import math
 
-from markupsafe import Markup
 
 from ..content.body_links import rewrite, split_target, unlink
 from ..content.load import KIND_FOLDERS

@@ -13,10 +13,11 @@ from .scan import SEARCH_INDEX, KnownScripts, scan_site
 
 def finish(site_dir: Path, indexes: dict[str, bytes], known: KnownScripts, embed_hosts=(),
            files: Optional[dict[str, bytes]] = None, memo: Optional[dict] = None,
-           trusted: Optional[dict] = None) -> list[Problem]:
+           trusted: Optional[dict] = None, ahead: Optional[dict] = None) -> list[Problem]:
     """Write the search indexes and other files ({site path: bytes}) and scan the site (whose
     pages may load media and frames from embed_hosts); the scan's problems. memo and trusted
-    (the editor's own pages, skipped only as those exact bytes): see scan_site."""
+    (the editor's own pages, skipped only as those exact bytes) and ahead (pages scanned as they
+    were rendered): see scan_site."""
     site_dir = Path(site_dir)
     written = {**(files or {}), **indexes}
     wrong = check_outputs(site_dir, written, written)
@@ -26,4 +27,4 @@ def finish(site_dir: Path, indexes: dict[str, bytes], known: KnownScripts, embed
         target = site_dir / rel
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
-    return scan_site(site_dir, known, (SEARCH_INDEX, *indexes), embed_hosts, memo, trusted)
+    return scan_site(site_dir, known, (SEARCH_INDEX, *indexes), embed_hosts, memo, trusted, ahead)

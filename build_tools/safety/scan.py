@@ -8,6 +8,7 @@ and every file must lie inside the output folder.
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import posixpath
@@ -100,7 +101,8 @@ def _data_type(attrs: str) -> bool:
 
 
 def scan_site(site_dir: Path, known: KnownScripts, indexes=(SEARCH_INDEX,), embed_hosts=(),
-              memo: Optional[dict] = None, trusted: Optional[dict] = None) -> list[Problem]:
+              memo: Optional[dict] = None, trusted: Optional[dict] = None,
+              ahead: Optional[dict] = None) -> list[Problem]:
     """Problems in every file of the built site; `indexes` are its search indexes' paths,
     `embed_hosts` the hosts its pages may load frames and media from (https only).
 
@@ -110,8 +112,12 @@ def scan_site(site_dir: Path, known: KnownScripts, indexes=(SEARCH_INDEX,), embe
     time, which every write, link, rename or copy of a file moves and nothing can set back.
 
     `trusted` ({site path: bytes}) are pages of a trusted app (the editor at /admin/): one is
-    skipped only when it holds exactly those bytes, so content at that path is still scanned."""
-    trusted = trusted or {}
+    skipped only when it holds exactly those bytes, so content at that path is still scanned.
+
+    `ahead` ({site path: (digest, problems)}) are pages scanned before they were written (by a
+    worker, as MkDocs rendered them: see digest()); a file's result is taken only when the
+    file holds exactly the bytes scanned."""
+    trusted, ahead = trusted or {}, ahead or {}
     site_dir = Path(site_dir)
     out: list[Problem] = []
     seen = {}
@@ -129,8 +135,11 @@ def scan_site(site_dir: Path, known: KnownScripts, indexes=(SEARCH_INDEX,), embe
         stat = entry.stat(follow_symlinks=False)
         signature = (stat.st_ino, stat.st_dev, stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns)
         before = memo.get(rel) if memo is not None else None
+        early = ahead.get(rel)
         if before is not None and before[0] == signature:
             found = before[1]
+        elif early is not None and digest(Path(entry.path).read_bytes()) == early[0]:
+            found = early[1]
         else:
             found = _scan_file(rel, Path(entry.path), suffix, known, embed_hosts)
         seen[rel] = (signature, found)
@@ -139,6 +148,10 @@ def scan_site(site_dir: Path, known: KnownScripts, indexes=(SEARCH_INDEX,), embe
         memo.clear()
         memo.update(seen)
     return out
+
+
+def digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
 
 
 def _entries(site_dir: Path):
