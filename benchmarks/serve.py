@@ -17,6 +17,7 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
+from benchmarks.events import scenario_site
 from benchmarks.synthetic import write_events
 
 NAME = "serve"
@@ -33,7 +34,7 @@ def measure(n: int, work: Path, edits: int, env: dict, copy_site) -> dict:
     """env: the environment of a build (SOURCE_DATE_EPOCH...); copy_site(project) writes
     mkdocs.yml, docs/ and assets/ into the project."""
     project = work / "ours"
-    copy_site(project)
+    scenario_site(project, copy_site)
     counts = write_events(project / "campaigns", n)
     port = _free_port()
     url = f"http://127.0.0.1:{port}/{PAGE}"
