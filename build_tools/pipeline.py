@@ -20,6 +20,7 @@ from .content.publication import PREVIEW, PRODUCTION, today
 from .content.theme_days import load_observances
 from .content.validate import loose_documents, validate_tree
 from .core.clock import reference_time
+from .core.memo import Memo
 from .core.output import Output
 from .core.problems import Problem, errors, failing, sort_unique
 from .core.settings import Settings
@@ -38,7 +39,7 @@ from .render.problems import error_pages
 def generators(media: Media, kept: Optional[dict] = None) -> tuple:
     """Outputs beyond the pages of items and index pages: each is site -> [Output].
     kept: what a preview server keeps across rebuilds (see build)."""
-    memo = kept.setdefault("ics", ics.Memo()) if kept is not None else None
+    memo = kept.setdefault("ics", Memo()) if kept is not None else None
     return (partial(feed_outputs, media=media), robots_outputs, calendar_pages.outputs,
             partial(ics.outputs, memo=memo))
 
@@ -133,7 +134,8 @@ def build(settings: Settings, now: Optional[datetime] = None, mode: str = PRODUC
         media = prepare_media(site)
         problems.extend(media.problems)
     with _timed(timings, "render"):
-        outputs, blocks = render_site(site, media, generators(media, kept), SECTIONS)
+        pages_memo = kept.setdefault("pages", Memo()) if kept is not None else None
+        outputs, blocks = render_site(site, media, generators(media, kept), SECTIONS, pages_memo)
         if mode == PREVIEW:  # a file with errors has a page that says so, not an old one or none
             outputs += error_pages(site, checked.tree.documents, problems, {o.path for o in outputs})
     with _timed(timings, "languages"):

@@ -1,5 +1,5 @@
 """A `serve` rebuild reuses what the builds before it rendered (calendar text by the values
-it is written from): after each kind of edit, the served site must be byte for byte the
+it is written from, item pages whose inputs did not change): after each kind of edit, the served site must be byte for byte the
 site a fresh build of the edited content makes."""
 from pathlib import Path
 
@@ -77,3 +77,9 @@ def test_after_an_edit_the_served_site_is_a_fresh_build_of_it(served, number, mo
     # The rebuild reused calendar text: most of the event components came from the build before.
     memo = plugin.kept["ics"]
     assert memo.now and sum(k in memo.before for k in memo.now) > len(memo.now) // 2
+    pages = plugin.kept["pages"]
+    reused = sum(key in pages.before for key in pages.now)
+    if name == "body text":  # only the edited event's pages (its two languages) were made again
+        assert reused == len(pages.now) - 2
+    else:  # what every item page may show changed: each was made again
+        assert reused == 0

@@ -16,6 +16,7 @@ from functools import lru_cache
 from icalendar import Calendar, Event, Timezone, vDuration, vText
 
 from ..core import calendar_urls
+from ..core.memo import Memo
 
 from ..model.days import event_days
 from ..i18n.descriptions import one_line
@@ -32,26 +33,6 @@ STATUS = {"scheduled": "CONFIRMED", "held": "CONFIRMED", "postponed": "TENTATIVE
 REFRESH = timedelta(hours=12)  # how often subscribed clients should fetch again
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")  # RFC 5545 TEXT allows no control characters but tab
 _END = b"END:VCALENDAR\r\n"
-
-
-class Memo:
-    """Calendar text by the values it was written from, kept across a preview server's
-    rebuilds: an edit writes again only the events and feeds whose values changed. The key
-    is the repr of every value that goes into the text (types, time zones included), so
-    text is reused only where it would come out the same. Holds only the last build's."""
-
-    def __init__(self):
-        self.before: dict = {}
-        self.now: dict = {}
-
-    def get(self, key: str, make):
-        if key not in self.now:
-            self.now[key] = self.before[key] if key in self.before else make()
-        return self.now[key]
-
-    def turn(self) -> None:
-        """A build starts: what the last one used stays, the rest is forgotten."""
-        self.before, self.now = self.now or self.before, {}
 
 
 def outputs(site: Site, memo: Memo | None = None) -> list[Output]:

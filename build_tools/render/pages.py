@@ -6,16 +6,20 @@ into the page as Markdown, with their links pointed at the generated pages.
 from __future__ import annotations
 
 import math
+from functools import partial
+from typing import Optional
 
 
 from ..content.body_links import rewrite, split_target, unlink
 from ..content.load import KIND_FOLDERS
 from ..core import urls
+from ..core.memo import Memo
 from ..core.output import Output
 from ..i18n.languages import Language
 from ..media import pictures
 from ..media.stage import Media
 from ..model.site import Entry, Site, sort_key
+from . import reuse
 from .blocks import block_name
 from .context import ItemPage, PageContext
 from .environment import environment, front_matter, html_block
@@ -31,22 +35,32 @@ BANNER_SIZES = "(min-width: 76.25em) 36rem, (min-width: 60em) 55vw, 100vw"
 WIDE = {"event": ("navigation", "toc"), "story": ("navigation",), "campaign": ("navigation",)}
 
 
-def render_site(site: Site, media: Media, generators=(), sections=None) -> tuple[list[Output], dict]:
+def render_site(site: Site, media: Media, generators=(), sections=None,
+                memo: Optional[Memo] = None) -> tuple[list[Output], dict]:
     """Every generated output (with the images stage's files), and the blocks that
     hand-written pages embed.
 
     `generators` are functions site -> [Output] for the other outputs (calendars,
     feeds...); each handles the languages itself. `sections` are the parts of item
     pages that later rooms render (name -> function(page context, entry) -> Markup).
+    `memo`, a preview server's, keeps item pages across its rebuilds (see reuse.py).
     """
     outputs: list[Output] = []
     blocks: dict = {}
+    if memo is not None:
+        memo.turn()
+        site_print = reuse.fingerprint(site, media)
     for lang in site.languages:
         sources = _page_sources(site, lang)
         repeated = _repeated_titles(site, lang)
         for entry in site.entries:
-            if entry.item.version(lang.code) is not None:
-                outputs.append(render_item(site, media, entry, lang, sources, sections, repeated))
+            if entry.item.version(lang.code) is None:
+                continue
+            make = partial(render_item, site, media, entry, lang, sources, sections, repeated)
+            if memo is None or entry.kind == "campaign":
+                outputs.append(make())
+            else:
+                outputs.append(memo.get(reuse.page_key(site_print, entry, lang.code), make))
         for kind in urls.KIND_FOLDER:
             outputs.extend(render_index(site, media, kind, lang, sources))
         blocks[block_name("home", lang)] = render_home(site, media, lang, sources)
