@@ -11,7 +11,8 @@ from build_tools.media import cards
 
 from build_tools.media import layouts
 
-from build_tools.media import pdf, pool, posters
+from build_tools.core import workers
+from build_tools.media import pdf, posters
 from build_tools.media.cache import Cache
 from build_tools.core.config import load_settings
 from build_tools.i18n.languages import language
@@ -260,13 +261,13 @@ def test_cards_and_posters_drawn_by_a_pool_are_the_bytes_of_a_serial_run(tmp_pat
     shared["card"] = _card_layout()
     zh = _chinese()
     jobs = [({**POSTER_VALUES, "title": TITLE_40[:n]}, cards.labels(shared["poster"], zh), "：", zh.tag, None)
-            for n in range(4, 4 + pool.SERIAL_BELOW)]
-    serial = pool.run(posters.draw, jobs, shared, workers=1)
-    assert pool.run(posters.draw, jobs, shared, workers=2) == serial
+            for n in range(4, 4 + cards.IMAGES_SERIAL_BELOW)]
+    serial = workers.run(posters.draw, jobs, shared, workers=1)
+    assert workers.run(posters.draw, jobs, shared, workers=2) == serial
     assert len({files["poster.pdf"] for files in serial}) == len(jobs)
     card_jobs = [({"title": TITLE_40[:n], "when": "2024年8月10日", "context": "", "site": "x"}, {}, "：")
-                 for n in range(4, 4 + pool.SERIAL_BELOW)]
-    assert pool.run(cards.draw_card, card_jobs, shared, workers=2) == pool.run(cards.draw_card, card_jobs, shared, workers=1)
+                 for n in range(4, 4 + cards.IMAGES_SERIAL_BELOW)]
+    assert workers.run(cards.draw_card, card_jobs, shared, workers=2) == workers.run(cards.draw_card, card_jobs, shared, workers=1)
 
 
 def test_shipped_fonts_are_small_and_licensed():

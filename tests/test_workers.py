@@ -1,4 +1,5 @@
-"""Work done in worker processes while pages render (adapter/ahead.py) changes no byte of
+"""Work done in worker processes (core/workers.py: bodies checked, languages rendered side
+by side, pages indexed and scanned while MkDocs renders the next ones) changes no byte of
 the site: a build on one core, where everything runs in the build's own process, and a build
 on all cores write the same files, search indexes and scan verdicts included."""
 import os
@@ -9,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from benchmarks.synthetic import write_items
+from build_tools.content.validate import BODIES_SERIAL_BELOW
 from build_tools.core.workers import cores
 from conftest import copy_project
 
@@ -30,6 +33,7 @@ def _files(folder: Path) -> dict:
 
 def test_a_build_on_one_core_and_on_all_cores_write_the_same_site(tmp_path):
     project = copy_project(tmp_path / "p")
+    write_items(project / "campaigns", BODIES_SERIAL_BELOW // 2)  # enough bodies to be checked in workers
     # A page whose body names a page fragment's placeholder: it stays a comment, as anything an
     # editor writes that looks like ours.
     story = next((project / "campaigns").glob("*/stories/*.zh.md"))

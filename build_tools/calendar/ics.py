@@ -37,9 +37,9 @@ _END = b"END:VCALENDAR\r\n"
 
 def outputs(site: Site, memo: Memo | None = None) -> list[Output]:
     """Every feed of every language (a pipeline generator); memo: a preview server's."""
-    memo = memo or Memo()
+    kept, memo = memo is not None, memo or Memo()
     memo.turn()
-    return site.per_language(lambda s, lang: language_feeds(s, lang, memo))
+    return site.per_language(lambda s, lang: language_feeds(s, lang, memo), serial=kept)
 
 
 def language_feeds(site: Site, lang: Language, memo: Memo | None = None) -> list[Output]:

@@ -26,6 +26,7 @@ from .body_links import find_references, resolve, split_target
 from ..safety.paths import scriptable
 from ..core.printable import codepoint
 from ..core.settings import Settings
+from ..core.workers import run as run_in_workers
 from ..core.urls import KIND_FOLDER
 
 # Recorded by `campaign translate` in translation files, never written by hand.
@@ -89,12 +90,16 @@ def validate_tree(settings: Settings, tree: ContentTree) -> tuple[list[Item], li
     # Computed once: per document, this set made validation quadratic in the number of files.
     content_paths = {d.path for d in tree.documents}
     prefix = settings.rel(settings.content_dir) + "/"
+    bodies = []
     for doc in tree.documents:
         links[doc.path], found = _check_references(tree, doc, content_paths, prefix, site)
         problems.extend(found)
-        if doc.refused:  # over a limit: never rendered, not even by the check
-            continue
-        problems.extend(check_body(doc.path, doc.body, doc.body_line, settings.markdown_extensions, settings.embed_hosts))
+        if not doc.refused:  # over a limit: never rendered, not even by the check
+            bodies.append((doc.path, doc.body, doc.body_line))
+    # Each body is rendered to be checked: over all cores (core/workers.py).
+    shared = {"extensions": settings.markdown_extensions, "embed_hosts": settings.embed_hosts}
+    for found in run_in_workers(_body_job, bodies, shared, serial_below=BODIES_SERIAL_BELOW):
+        problems.extend(found)
     for item in items.values():
         item.source.links = links[item.source.doc.path]
         for version in item.translations.values():
@@ -102,6 +107,13 @@ def validate_tree(settings: Settings, tree: ContentTree) -> tuple[list[Item], li
             # their files; its own links come first.
             version.links = {**item.source.links, **links[version.doc.path]}
     return sorted(items.values(), key=lambda i: (i.kind, i.slug)), problems
+
+
+BODIES_SERIAL_BELOW = 100  # fewer bodies are checked faster than workers start
+
+
+def _body_job(shared: dict, path: str, body: str, line: int) -> list[Problem]:
+    return check_body(path, body, line, shared["extensions"], shared["embed_hosts"])
 
 
 def loose_documents(settings: Settings, tree: ContentTree, items: list[Item]) -> list[tuple]:

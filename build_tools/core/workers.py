@@ -1,6 +1,8 @@
 """Worker processes beside the build. Forked, so a worker starts at once with what this
-process had loaded (layouts, fonts, caches) and no module is imported again; fork is safe
-only while no other thread runs (`mkdocs serve` has some), so without it work stays here."""
+process had loaded (the site, layouts, fonts, caches) and no module is imported again; fork
+is safe only while no other thread runs (`mkdocs serve` has some), so without it work stays
+here. Results come back in the order of the jobs and each depends on its job alone, so
+workers and a serial run give the same bytes."""
 from __future__ import annotations
 
 import multiprocessing
@@ -8,6 +10,9 @@ import os
 import threading
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Callable, Hashable, Optional
+
+SERIAL_BELOW = 2  # a single job runs here: a worker would only add its start
+_shared: dict = {}  # in a worker of run(): what every job needs
 
 
 def cores() -> int:
@@ -21,6 +26,28 @@ def forkable() -> bool:
 def pool(workers: int, initializer: Optional[Callable] = None, initargs: tuple = ()) -> ProcessPoolExecutor:
     return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"),
                                initializer=initializer, initargs=initargs)
+
+
+def _start(shared: dict) -> None:
+    _shared.clear()
+    _shared.update(shared)
+
+
+def _call(job: tuple):
+    fn, args = job
+    return fn(_shared, *args)
+
+
+def run(fn: Callable, jobs: list, shared: dict, workers: Optional[int] = None, serial_below: int = SERIAL_BELOW) -> list:
+    """[fn(shared, *job) for job in jobs] over `workers` processes (all cores by default),
+    while this process waits. fn must be a module-level function; `shared` reaches the
+    workers by fork, never pickled, so it may hold anything (the site, fonts, closures)."""
+    workers = min(workers or cores(), len(jobs))
+    if workers <= 1 or len(jobs) < serial_below or not forkable():
+        return [fn(shared, *job) for job in jobs]
+    with pool(workers, _start, (shared,)) as executor:
+        chunk = max(1, len(jobs) // (workers * 4))
+        return list(executor.map(_call, [(fn, job) for job in jobs], chunksize=chunk))
 
 
 class Background:

@@ -8,9 +8,10 @@ import PIL
 from PIL import Image
 from typing import Optional
 
-from . import layouts, pool
+from . import layouts
 
 from ..core import urls
+from ..core.workers import run as run_in_workers
 from .cache import Cache, key_of
 from ..i18n.languages import Language
 from ..core.problems import NOTICE, Problem, problem
@@ -21,6 +22,7 @@ LAYOUT = "assets/layouts/card.yml"
 LAYOUT_PHOTO = "assets/layouts/card-photo.yml"  # an item with a cover photo
 # Part of the cache key; "design" counts changes of how cards are drawn (2: the cover photo).
 ENCODING = {"format": "JPEG", "quality": 90, "subsampling": 0, "optimize": False, "pillow": PIL.__version__, "design": 2}
+IMAGES_SERIAL_BELOW = 8  # starting workers costs more than drawing a few images
 PHOTO_WIDTH = 1200  # the smallest copy of a cover drawn on a card: sharp at the card's width
 # Front matter fields a card's or poster's value comes from, for a problem's line.
 SOURCES = {"title": "title", "when": "venue", "where": "venue", "organizer": "organizer", "summary": "summary"}
@@ -188,7 +190,7 @@ def build_cards(site: Site, cache: Cache, stacks: Optional[dict] = None,
                 cards[key] = cards.get((source, entry.kind, entry.slug)) or cards[(code,)]
             else:
                 cards[key] = make(card_src(lang, site, entry), vals, lang, cover_file(media, entry, PHOTO_WIDTH))
-    drawn = pool.run(draw_card, list(todo.values()), {"card": loaded, "card_photo": with_photo}, workers)
+    drawn = run_in_workers(draw_card, list(todo.values()), {"card": loaded, "card_photo": with_photo}, workers, IMAGES_SERIAL_BELOW)
     for key, data in zip(todo, drawn):
         found[key] = cache.put("cards", key, {"card.jpg": data}, {})
     outputs = [Output(path, source=str(found[key].path("card.jpg"))) for path, key in made]

@@ -13,11 +13,12 @@ import PIL
 import segno
 from PIL import Image
 
-from . import layouts, pdf, pool
+from . import layouts, pdf
 
 from ..core import urls
-from .cards import cover_file, identity, labels, missing_glyphs
+from .cards import IMAGES_SERIAL_BELOW, cover_file, identity, labels, missing_glyphs
 from ..i18n.languages import Language
+from ..core.workers import run as run_in_workers
 from .cache import Cache, key_of
 from ..core.problems import Problem
 from ..core.output import Output
@@ -124,7 +125,7 @@ def build_posters(site: Site, cache: Cache, stacks: Optional[dict] = None, media
     drawn = [text for vals, names, separator, *_rest in todo.values() for text in (*vals.values(), *names.values(), separator)]
     needed = pdf.fonts_used(loaded.stack, drawn)
     shared = {"poster": loaded, "fonts": pdf.sfnt_files(loaded.stack, cache, needed)} if todo else {}
-    for key, files in zip(todo, pool.run(draw, list(todo.values()), shared, workers)):
+    for key, files in zip(todo, run_in_workers(draw, list(todo.values()), shared, workers, IMAGES_SERIAL_BELOW)):
         found[key] = cache.put("posters", key, files, {})
     outputs = [Output(paths[ext], source=str(found[key].path(name)))
                for paths, key in made for ext, name in (("pdf", FILES[0]), ("preview", FILES[1]))]

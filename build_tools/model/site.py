@@ -11,6 +11,7 @@ from typing import Optional
 from ..content import publication
 from ..content.theme_days import Observance
 from ..core.settings import Settings
+from ..core.workers import run as run_in_workers
 from ..content.validate import Item
 from ..i18n.languages import Language, languages
 from .days import last_day
@@ -64,9 +65,14 @@ class Site:
         """The languages that get pages (the source language first)."""
         return languages(self.settings)
 
-    def per_language(self, make) -> list:
-        """What make(site, language) returns, for every language in turn, in one list."""
-        return [out for lang in self.languages for out in make(self, lang)]
+    def per_language(self, make, serial: bool = False) -> list:
+        """What make(site, language) returns, for every language in turn, in one list; the
+        languages are made side by side in workers (core/workers.py) where there are cores,
+        unless `serial` (make keeps something in this process, as a preview server's memo)."""
+        shared = {"site": self, "make": make, "languages": self.languages}
+        jobs = [(index,) for index in range(len(shared["languages"]))]
+        done = run_in_workers(_language_job, jobs, shared, workers=1 if serial else None)
+        return [out for outs in done for out in outs]
 
     @property
     def today(self) -> date:
@@ -130,3 +136,7 @@ def derive(settings: Settings, items: list[Item], observances: list[Observance],
         stamps = read_stamps(settings.content_dir, now, [e.item for e in entries], tz, settings.docs_dir)
     return Site(settings, now, mode, entries, by_kind, {e.slug: e for e in by_kind["campaign"]}, children,
                 observances, stamps)
+
+
+def _language_job(shared: dict, index: int) -> list:
+    return shared["make"](shared["site"], shared["languages"][index])

@@ -15,6 +15,7 @@ from ..content.load import KIND_FOLDERS
 from ..core import urls
 from ..core.memo import Memo
 from ..core.output import Output
+from ..core.workers import run as run_in_workers
 from ..i18n.languages import Language
 from ..media import pictures
 from ..media.stage import Media
@@ -43,31 +44,50 @@ def render_site(site: Site, media: Media, generators=(), sections=None,
     `generators` are functions site -> [Output] for the other outputs (calendars,
     feeds...); each handles the languages itself. `sections` are the parts of item
     pages that later rooms render (name -> function(page context, entry) -> Markup).
-    `memo`, a preview server's, keeps item pages across its rebuilds (see reuse.py).
+    `memo`, a preview server's, keeps item pages across its rebuilds (see reuse.py);
+    without it the languages are rendered side by side in workers.
     """
     outputs: list[Output] = []
     blocks: dict = {}
-    if memo is not None:
+    languages = site.languages
+    if memo is None:
+        shared = {"site": site, "media": media, "sections": sections, "languages": languages}
+        done = run_in_workers(_language_job, [(index,) for index in range(len(languages))], shared)
+    else:
         memo.turn()
-        site_print = reuse.fingerprint(site, media)
-    for lang in site.languages:
-        sources = _page_sources(site, lang)
-        repeated = _repeated_titles(site, lang)
-        for entry in site.entries:
-            if entry.item.version(lang.code) is None:
-                continue
-            make = partial(render_item, site, media, entry, lang, sources, sections, repeated)
-            if memo is None or entry.kind == "campaign":
-                outputs.append(make())
-            else:
-                outputs.append(memo.get(reuse.page_key(site_print, entry, lang.code), make))
-        for kind in urls.KIND_FOLDER:
-            outputs.extend(render_index(site, media, kind, lang, sources))
-        blocks[block_name("home", lang)] = render_home(site, media, lang, sources)
+        reused = (memo, reuse.fingerprint(site, media))
+        done = [render_language(site, media, lang, sections, reused) for lang in languages]
+    for lang, (pages, home) in zip(languages, done):
+        outputs.extend(pages)
+        blocks[block_name("home", lang)] = home
     outputs.extend(media.outputs)
     for generate in generators:
         outputs.extend(generate(site))
     return _one_per_path(outputs), blocks
+
+
+def _language_job(shared: dict, index: int) -> tuple:
+    return render_language(shared["site"], shared["media"], shared["languages"][index], shared["sections"])
+
+
+def render_language(site: Site, media: Media, lang: Language, sections=None, reused=None) -> tuple[list[Output], str]:
+    """A language's item and index pages, and its home block; reused: (memo, site
+    fingerprint) of a preview server, whose item pages it may take from the build before."""
+    outputs = []
+    sources = _page_sources(site, lang)
+    repeated = _repeated_titles(site, lang)
+    for entry in site.entries:
+        if entry.item.version(lang.code) is None:
+            continue
+        make = partial(render_item, site, media, entry, lang, sources, sections, repeated)
+        if reused is None or entry.kind == "campaign":
+            outputs.append(make())
+        else:
+            memo, site_print = reused
+            outputs.append(memo.get(reuse.page_key(site_print, entry, lang.code), make))
+    for kind in urls.KIND_FOLDER:
+        outputs.extend(render_index(site, media, kind, lang, sources))
+    return outputs, render_home(site, media, lang, sources)
 
 
 def _page_sources(site: Site, lang: Language) -> dict:
