@@ -123,7 +123,7 @@ def cover_file(media, entry: Entry, width: int) -> Optional[str]:
 
 def draw_card(shared: dict, vals: dict, names: dict, separator: str, photo: Optional[str] = None,
               writing_mode: str = "horizontal-tb") -> bytes:
-    """One card's JPEG (run in a worker process: see pool.py): over the item's cover photo
+    """One card's JPEG (run in a worker process: see core/workers.py): over the item's cover photo
     when it has one."""
     if photo is None:
         image, _boxes = layouts.draw(shared["card"], vals, names, separator, writing_mode=writing_mode)

@@ -138,7 +138,7 @@ def drawn_labels(lang: Language) -> list:
 
 def draw(shared: dict, vals: dict, names: dict, separator: str, tag: str, photo: Optional[str],
          writing_mode: str = "horizontal-tb") -> dict:
-    """{"poster.pdf": bytes, "preview.webp": bytes} (run in a worker process: see pool.py).
+    """{"poster.pdf": bytes, "preview.webp": bytes} (run in a worker process: see core/workers.py).
     Both are drawn from one plan of the text, so the preview shows the poster's lines."""
     loaded = shared["poster"]
     matrix = segno.make(vals["url"], error=ENCODING["qr"], micro=False).matrix
