@@ -114,11 +114,14 @@ def _open(page, route: str) -> None:
 
 
 def _publish(page) -> None:
+    saved = page.get_by_text("内容已保存", exact=True)
+    saved.first.wait_for(state="hidden")  # the toast of an earlier save in this browser tab has gone
     page.get_by_role("button", name="发布").first.click()
     page.get_by_text("立即发布", exact=True).click()
-    # Decap confirms with a toast ("内容已发布") and a button that turns to "已发布"; the button can
-    # flip back while the new entry's page reloads, so either one is the confirmation.
-    done = page.get_by_text("内容已发布", exact=True).or_(page.get_by_text("已发布", exact=True))
+    # Decap (without its editorial workflow) confirms a save with the toast "内容已保存", and the
+    # button turns to "已发布". A new entry's page then loads again, and the button can show
+    # "发布" once more meanwhile, so the toast is the confirmation; the files are checked after.
+    done = saved.or_(page.get_by_text("已发布", exact=True))
     try:
         done.first.wait_for()
     except Exception as error:  # what the editor showed instead (a missing field, an error message)
@@ -128,11 +131,24 @@ def _publish(page) -> None:
         raise AssertionError(f"not published; the editor showed:\n{shown}") from error
 
 
+def _written(*paths: Path, expected: str = "") -> None:
+    """Wait until decap-server has written every path (its reply can come a moment before
+    the last write), and one of them holds `expected`."""
+    deadline = time.monotonic() + WAIT / 1000
+    while time.monotonic() < deadline:
+        if all(p.is_file() for p in paths) and (not expected or any(expected in p.read_text("utf-8") for p in paths)):
+            return
+        time.sleep(0.1)
+    raise AssertionError(f"not written: {[str(p) for p in paths]}; in the folder: "
+                         f"{sorted(p.name for p in paths[0].parent.iterdir())}")
+
+
 def test_changing_a_summary_changes_that_line_alone(project, editor):
     page, guard = editor
     _open(page, f"stories/entries/{STORY.split('/', 1)[1]}")
     page.locator('textarea[id^="summary-field"]').first.fill("新的摘要：一部研究内蒙古生态文化的专著。")
     _publish(page)
+    _written(project / f"{STORY}.zh.md", expected="新的摘要")
     diff = _git(project, "diff", "--unified=0", "--no-color")
     changed = [line for line in diff.splitlines() if line[:1] in "+-" and not line.startswith(("+++", "---"))]
     assert changed[0].startswith("-summary: ") and changed[1:] == ["+summary: 新的摘要：一部研究内蒙古生态文化的专著。"]
@@ -171,6 +187,7 @@ def test_an_event_written_in_the_editor_is_published(project, editor, tmp_path):
 
     folder = project / "campaigns" / CAMPAIGN / "events"
     zh, en = folder / "tree-planting-daqingshan.zh.md", folder / "tree-planting-daqingshan.en.md"
+    _written(zh, en, folder / "dadingshan.jpg")
     assert (folder / "dadingshan.jpg").read_bytes() == photo.read_bytes()
     # A language left empty (Mongolian here) gets no file: it would count as a translation.
     assert sorted(p.name for p in folder.glob("tree-planting-daqingshan.*")) == [en.name, zh.name]
