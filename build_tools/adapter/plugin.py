@@ -128,8 +128,9 @@ class CampaignsPlugin(BasePlugin[CampaignsConfig]):
 
     def on_nav(self, nav, *, config, files):
         self.state.navs = navigation.language_navs(self.state.settings, nav, files)
+        # The scripts our templates and the theme's write: what the safety scan allows.
+        self.state.known = known = known_scripts(config.theme.dirs, [str(s) for s in config.extra_javascript])
         if self.command == "build" and not self.dirty:  # pages are converted next, then rendered
-            known = known_scripts(config.theme.dirs, [str(s) for s in config.extra_javascript])
             self.ahead = Ahead.start(self.segments, known, self.state.settings.embed_hosts)
         self.state.marks.mark("nav")
         return nav
@@ -223,7 +224,7 @@ class CampaignsPlugin(BasePlugin[CampaignsConfig]):
         state = self.state
         for unmatched in script_repairs.repair(Path(config.site_dir)):
             log.warning("the theme's script has changed, a repair no longer applies: %s", unmatched)
-        known = known_scripts(config.theme.dirs, [str(s) for s in config.extra_javascript])
+        known = state.known
         entries, scans = self.ahead.finish() if self.ahead is not None else ({}, {})
         self.ahead = None
         sections = self.sections if self.dirty else entries

@@ -10,6 +10,7 @@ from typing import Optional
 from . import timings
 from ..core.settings import Settings
 from ..pipeline import Result
+from ..safety.scan import KnownScripts
 
 
 @dataclass
@@ -22,6 +23,7 @@ class BuildState:
     trusted: dict = field(default_factory=dict)  # page src path -> HTML fragments our templates made
     trusted_pages: dict = field(default_factory=dict)  # site path -> bytes of the editor app's own pages (admin.py)
     swapped: dict = field(default_factory=dict)  # page src path -> its fragments kept from Markdown (fragments.py)
+    known: Optional[KnownScripts] = None  # the scripts the safety scan allows (read once, in on_nav)
     own_index: dict = field(default_factory=dict)  # page src path -> language whose index holds it
     source_search: Optional[dict] = None  # Material's search settings, for the source language's index
     page_errors: list = field(default_factory=list)  # hand-written pages' errors (raw-HTML policy)
