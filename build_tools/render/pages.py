@@ -15,7 +15,6 @@ from ..content.load import KIND_FOLDERS
 from ..core import urls
 from ..core.memo import Memo
 from ..core.output import Output
-from ..core.workers import run as run_in_workers
 from ..i18n.languages import Language
 from ..media import pictures
 from ..media.stage import Media
@@ -49,25 +48,20 @@ def render_site(site: Site, media: Media, generators=(), sections=None,
     """
     outputs: list[Output] = []
     blocks: dict = {}
-    languages = site.languages
-    if memo is None:
-        shared = {"site": site, "media": media, "sections": sections, "languages": languages}
-        done = run_in_workers(_language_job, [(index,) for index in range(len(languages))], shared)
-    else:
+    reused = None
+    if memo is not None:
         memo.turn()
         reused = (memo, reuse.fingerprint(site, media))
-        done = [render_language(site, media, lang, sections, reused) for lang in languages]
-    for lang, (pages, home) in zip(languages, done):
+    # A preview server's memo is kept in this process: its languages are rendered in turn.
+    done = site.per_language(lambda s, lang: [(lang, render_language(s, media, lang, sections, reused))],
+                             serial=memo is not None)
+    for lang, (pages, home) in done:
         outputs.extend(pages)
         blocks[block_name("home", lang)] = home
     outputs.extend(media.outputs)
     for generate in generators:
         outputs.extend(generate(site))
     return _one_per_path(outputs), blocks
-
-
-def _language_job(shared: dict, index: int) -> tuple:
-    return render_language(shared["site"], shared["media"], shared["languages"][index], shared["sections"])
 
 
 def render_language(site: Site, media: Media, lang: Language, sections=None, reused=None) -> tuple[list[Output], str]:
